@@ -1,0 +1,49 @@
+# OpenWmo — the two commands from README.md:
+#   make demo   install everything, seed the demo municipality, serve on http://127.0.0.1:8000
+#   make test   install everything and run all checks and tests
+# Set DATABASE_URL to run against PostgreSQL instead of the embedded SQLite.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OPENWMO := $(BIN)/openwmo
+DEMO_RESIDENTS ?= 20000
+DEMO_ENV := DEBUG=true
+
+.PHONY: install assets chromium demo serve lint test schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	bash scripts/assets.sh
+
+chromium:
+	bash scripts/ensure-chromium.sh
+
+demo: install
+	$(DEMO_ENV) $(OPENWMO) migrate --verbosity 0
+	@if [ ! -f var/demo/.seeded ]; then \
+		$(DEMO_ENV) $(OPENWMO) seed --residents $(DEMO_RESIDENTS) && touch var/demo/.seeded; \
+	else echo "Demo-gemeente staat al klaar (var/). Opnieuw beginnen: make clean demo"; fi
+	@$(BIN)/python -c "from openwmo.demo import DEMO_USERS, DEMO_PASSWORD as p; \
+		print('\nDemo-inlogs (wachtwoord: ' + p + '):'); \
+		[print(f'  {u:<15} {d}') for u, _, d in DEMO_USERS]"
+	@echo "\nOpenWmo draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)\n"
+	$(DEMO_ENV) $(OPENWMO) runserver 127.0.0.1:8000
+
+lint:
+	$(BIN)/ruff check src e2e
+	$(BIN)/ruff format --check src e2e
+
+schema:
+	$(DEMO_ENV) $(OPENWMO) spectacular --file docs/openapi.yaml --validate --fail-on-warn
+
+test: install chromium lint
+	$(DEMO_ENV) OPENWMO_VAR_DIR=$$(mktemp -d) $(OPENWMO) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+clean:
+	rm -rf var

@@ -1,0 +1,83 @@
+"""Who a user is for access decisions: role, organisation and neighbourhoods."""
+
+from dataclasses import dataclass
+
+from .models import Rol
+
+# Roles that work with individual residents' files in the register.
+DOSSIER_ROLLEN = frozenset({Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT})
+# Roles that may register a new resident or change their details.
+REGISTRATIE_ROLLEN = frozenset({Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT})
+# The purpose recorded in the audit trail when a role reads a resident file.
+DOEL_PER_ROL = {
+    Rol.SOCIAAL_WERKER: "Ondersteuning van het huishouden (Wmo 2015 art. 2.3.2)",
+    Rol.WMO_CONSULENT: "Onderzoek en besluit maatwerkvoorziening (Wmo 2015 art. 2.3.2–2.3.5)",
+    Rol.INWONER: "Inzage in eigen gegevens (AVG art. 15)",
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    user_id: int
+    rol: str
+    organisatie_id: int | None
+    organisatie_soort: str | None
+    wijk_ids: frozenset[int]
+    persoon_id: int | None
+
+    @property
+    def ziet_dossiers(self) -> bool:
+        return self.rol in DOSSIER_ROLLEN
+
+    @property
+    def gemeentebreed(self) -> bool:
+        """A municipal consultant works for the whole municipality."""
+        return self.rol == Rol.WMO_CONSULENT
+
+
+def scope_of(user) -> Scope:
+    cached = getattr(user, "_openwmo_scope", None)
+    if cached is not None:
+        return cached
+    medewerker = getattr(user, "medewerker", None)
+    scope = Scope(
+        user_id=user.pk,
+        rol=user.rol,
+        organisatie_id=medewerker.organisatie_id if medewerker else None,
+        organisatie_soort=medewerker.organisatie.soort if medewerker else None,
+        wijk_ids=frozenset(user.wijken.values_list("pk", flat=True)),
+        persoon_id=user.persoon_id,
+    )
+    user._openwmo_scope = scope
+    return scope
+
+
+def doel_voor(user) -> str:
+    return DOEL_PER_ROL.get(user.rol, "Uitvoering Wmo 2015")
+
+
+# Roles whose work is tied to neighbourhoods: without a wijk they see nothing.
+WIJK_ROLLEN = frozenset({Rol.SOCIAAL_WERKER, Rol.VRIJWILLIGER})
+
+
+def gebruikers_zonder_inrichting() -> list[dict]:
+    """Active staff log-ins that miss an organisation, or a wijk where their role needs one."""
+    from .models import User
+
+    rows = []
+    users = (
+        User.objects.filter(is_active=True)
+        .exclude(rol=Rol.INWONER)
+        .select_related("medewerker")
+        .prefetch_related("wijken")
+        .order_by("username")
+    )
+    for user in users:
+        problemen = []
+        if not hasattr(user, "medewerker"):
+            problemen.append("geen organisatie")
+        if user.rol in WIJK_ROLLEN and not user.wijken.all():
+            problemen.append("geen werkgebied")
+        if problemen:
+            rows.append({"user": user, "problemen": problemen})
+    return rows

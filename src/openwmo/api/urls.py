@@ -1,0 +1,33 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.authtoken.views import obtain_auth_token
+
+from openwmo.accounts.api import MijView
+from openwmo.accounts.permissions import MEDEWERKER_ROLLEN, role_permission
+from openwmo.gebieden.api import BuurtkamerList, WijkList
+from openwmo.inwoners.api import PersoonContactgegevens, PersoonDetail, PersoonListCreate
+from openwmo.organisaties.api import OrganisatieList
+
+app_name = "api"
+STAFF_ONLY = [role_permission(*MEDEWERKER_ROLLEN)]
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(permission_classes=STAFF_ONLY), name="schema"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", permission_classes=STAFF_ONLY),
+        name="docs",
+    ),
+    path("token/", obtain_auth_token, name="token"),
+    path("mij/", MijView.as_view(), name="mij"),
+    path("personen/", PersoonListCreate.as_view(), name="personen"),
+    path("personen/<int:pk>/", PersoonDetail.as_view(), name="persoon"),
+    path(
+        "personen/<int:pk>/contactgegevens/",
+        PersoonContactgegevens.as_view(),
+        name="persoon-contactgegevens",
+    ),
+    path("organisaties/", OrganisatieList.as_view(), name="organisaties"),
+    path("wijken/", WijkList.as_view(), name="wijken"),
+    path("buurtkamers/", BuurtkamerList.as_view(), name="buurtkamers"),
+]

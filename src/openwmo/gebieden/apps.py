@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GebiedenConfig(AppConfig):
+    name = "openwmo.gebieden"
+    label = "gebieden"

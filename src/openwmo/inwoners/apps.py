@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class InwonersConfig(AppConfig):
+    name = "openwmo.inwoners"
+    label = "inwoners"

@@ -1,0 +1,163 @@
+"""Reading residents. Scope is applied inside the query; every read is audited."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from openwmo.accounts.models import Rol
+from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.gebieden.selectors import normaliseer_postcode
+from openwmo.privacy import services as audit
+
+from .models import Huishouden, Persoon, Relatie
+
+MAX_ZOEKRESULTATEN = 50
+
+
+def personen_in_scope(user) -> QuerySet[Persoon]:
+    """The residents this user may see, as a query (never filtered afterwards)."""
+    scope = scope_of(user)
+    qs = Persoon.objects.select_related("huishouden__adres__buurt__wijk")
+    if scope.rol == Rol.WMO_CONSULENT:
+        return qs
+    if scope.rol == Rol.SOCIAAL_WERKER:
+        return qs.filter(huishouden__adres__buurt__wijk_id__in=scope.wijk_ids)
+    if scope.rol == Rol.INWONER and scope.persoon_id:
+        eigen = Persoon.objects.filter(pk=scope.persoon_id).values("huishouden_id")
+        return qs.filter(Q(pk=scope.persoon_id) | Q(huishouden_id__in=eigen))
+    return qs.none()
+
+
+@dataclass(frozen=True)
+class Zoekvraag:
+    bsn: str = ""
+    naam: str = ""
+    geboortedatum: datetime.date | None = None
+    postcode: str = ""
+
+    @property
+    def leeg(self) -> bool:
+        return not (self.bsn or self.naam or self.geboortedatum or self.postcode)
+
+    def als_dict(self) -> dict:
+        return {
+            k: str(v)
+            for k, v in (
+                ("bsn", self.bsn),
+                ("naam", self.naam),
+                ("geboortedatum", self.geboortedatum or ""),
+                ("postcode", self.postcode),
+            )
+            if v
+        }
+
+
+def zoek_personen(user, vraag: Zoekvraag, *, kanaal: str) -> list[Persoon]:
+    """Find residents by BSN, name, birth date or postcode, within the user's scope."""
+    if not scope_of(user).ziet_dossiers and user.rol != Rol.INWONER:
+        raise PermissionDenied
+    if vraag.leeg:
+        return []
+    qs = personen_in_scope(user)
+    if vraag.bsn:
+        qs = qs.filter(bsn=vraag.bsn.strip())
+    if vraag.naam:
+        for deel in vraag.naam.split()[:4]:
+            qs = qs.filter(Q(achternaam__icontains=deel) | Q(voornamen__icontains=deel))
+    if vraag.geboortedatum:
+        qs = qs.filter(geboortedatum=vraag.geboortedatum)
+    if vraag.postcode:
+        qs = qs.filter(huishouden__adres__postcode=normaliseer_postcode(vraag.postcode))
+    resultaten = list(qs.order_by("achternaam", "voornamen", "pk")[:MAX_ZOEKRESULTATEN])
+    audit.log(
+        user,
+        actie=audit.Actie.ZOEKEN,
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="persoon",
+        velden=sorted(vraag.als_dict()),
+        toelichting=f"{len(resultaten)} resultaten",
+    )
+    return resultaten
+
+
+@dataclass
+class Dossier:
+    persoon: Persoon
+    huishouden: Huishouden | None
+    leden: list[Persoon]
+    relaties: list[Relatie]
+
+    @property
+    def mantelzorgers(self) -> list[Relatie]:
+        return [r for r in self.relaties if r.is_mantelzorger]
+
+    @property
+    def vertegenwoordigers(self) -> list[Relatie]:
+        return [r for r in self.relaties if r.vertegenwoordiging]
+
+
+DOSSIER_VELDEN = (
+    "bsn",
+    "naam",
+    "geboortedatum",
+    "geslacht",
+    "adres",
+    "contactgegevens",
+    "huishouden",
+    "relaties",
+    "mantelzorgers",
+    "vertegenwoordigers",
+)
+
+
+def dossier(user, persoon_id: int, *, kanaal: str) -> Dossier:
+    """The household file of a resident. Logs exactly one audit record per read."""
+    persoon = (
+        personen_in_scope(user)
+        .prefetch_related(
+            Prefetch(
+                "relaties",
+                queryset=Relatie.objects.select_related("gerelateerde").order_by("soort", "pk"),
+            )
+        )
+        .filter(pk=persoon_id)
+        .first()
+    )
+    if persoon is None:
+        raise Http404("Deze inwoner bestaat niet of valt buiten uw toegang.")
+    leden = []
+    if persoon.huishouden_id:
+        leden = list(
+            Persoon.objects.filter(huishouden_id=persoon.huishouden_id).order_by(
+                "rol_in_huishouden", "geboortedatum", "pk"
+            )
+        )
+    audit.log(
+        user,
+        actie=audit.Actie.LEZEN,
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="persoon",
+        object_id=persoon.pk,
+        persoon_id=persoon.pk,
+        velden=DOSSIER_VELDEN,
+    )
+    return Dossier(
+        persoon=persoon,
+        huishouden=persoon.huishouden,
+        leden=leden,
+        relaties=list(persoon.relaties.all()),
+    )
+
+
+def aantal_inwoners_per_wijk() -> list[dict]:
+    """Residents per wijk, for steering views: counts only, no personal data."""
+    return list(
+        Persoon.objects.values(wijk=F("huishouden__adres__buurt__wijk__naam"))
+        .annotate(aantal=Count("pk"))
+        .order_by("wijk")
+    )

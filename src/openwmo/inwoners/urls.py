@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "inwoners"
+urlpatterns = [
+    path("", views.zoeken, name="zoeken"),
+    path("registreren/", views.registreren, name="registreren"),
+    path("<int:pk>/", views.dossier, name="dossier"),
+]

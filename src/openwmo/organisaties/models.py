@@ -1,0 +1,91 @@
+"""The gemeente, providers, volunteer organisations, their teams and staff."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+agb_validator = RegexValidator(r"^[0-9]{8}$", _("Een AGB-code bestaat uit 8 cijfers."))
+kvk_validator = RegexValidator(r"^[0-9]{8}$", _("Een KvK-nummer bestaat uit 8 cijfers."))
+gemeentecode_validator = RegexValidator(
+    r"^[0-9]{4}$", _("Een CBS-gemeentecode bestaat uit 4 cijfers.")
+)
+
+
+class Organisatie(models.Model):
+    class Soort(models.TextChoices):
+        GEMEENTE = "gemeente", _("Gemeente")
+        BASISONDERSTEUNING = "basis", _("Aanbieder basisondersteuning")
+        AANVULLEND = "aanvullend", _("Aanbieder aanvullende ondersteuning")
+        HUISHOUDELIJKE_HULP = "hh", _("Aanbieder huishoudelijke hulp")
+        VRIJWILLIGERS = "vrijwilligers", _("Vrijwilligersorganisatie")
+        PARTNER = "partner", _("Ketenpartner")
+
+    naam = models.CharField(_("naam"), max_length=120, unique=True)
+    soort = models.CharField(_("soort"), max_length=16, choices=Soort)
+    agb_code = models.CharField(_("AGB-code"), max_length=8, blank=True, validators=[agb_validator])
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True, validators=[kvk_validator]
+    )
+    gemeentecode = models.CharField(
+        _("gemeentecode"), max_length=4, blank=True, validators=[gemeentecode_validator]
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agb_code"], condition=~models.Q(agb_code=""), name="unieke_agb_code"
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Team(models.Model):
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.CASCADE, related_name="teams")
+    naam = models.CharField(_("naam"), max_length=120)
+    wijk = models.ForeignKey(
+        "gebieden.Wijk", on_delete=models.PROTECT, null=True, blank=True, related_name="teams"
+    )
+
+    class Meta:
+        ordering = ["organisatie__naam", "naam"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        constraints = [
+            models.UniqueConstraint(fields=["organisatie", "naam"], name="uniek_team_per_org")
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.organisatie})"
+
+
+class Medewerker(models.Model):
+    """A staff member or volunteer of an organisation, linked to a log-in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="medewerker"
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="medewerkers"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="medewerkers"
+    )
+    functie = models.CharField(_("functie"), max_length=80)
+    telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.username} ({self.organisatie})"
