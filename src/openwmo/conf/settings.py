@@ -62,7 +62,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,7 +121,8 @@ LOGIN_REDIRECT_URL = "portaal:start"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# The product speaks Dutch; strings stay translatable for a later language choice.
+LANGUAGES = [("nl", "Nederlands")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -4,6 +4,8 @@ Personal data under the AVG. Every read and change goes through
 ``inwoners.services`` / ``inwoners.selectors``, which write the audit trail.
 """
 
+import datetime
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,12 @@ from .validators import validate_bsn
 telefoon_validator = RegexValidator(
     r"^\+?[0-9][0-9 \-]{7,17}$", _("Vul een geldig telefoonnummer in, bijvoorbeeld 0612345678.")
 )
+
+
+def leeftijd_op(geboortedatum: datetime.date, peildatum: datetime.date) -> int:
+    """Age in whole years on a date."""
+    verjaard = (peildatum.month, peildatum.day) >= (geboortedatum.month, geboortedatum.day)
+    return peildatum.year - geboortedatum.year - (0 if verjaard else 1)
 
 
 class Adres(models.Model):
@@ -120,6 +128,10 @@ class Persoon(models.Model):
 
     def __str__(self):
         return self.volledige_naam
+
+    @property
+    def leeftijd(self) -> int:
+        return leeftijd_op(self.geboortedatum, datetime.date.today())
 
     @property
     def volledige_naam(self) -> str:
