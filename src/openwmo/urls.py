@@ -16,5 +16,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("openwmo.api.urls")),
     path("inwoners/", include("openwmo.inwoners.urls")),
+    path("toegang/", include("openwmo.toegang.urls")),
+    path("berichten/", include("openwmo.berichten.urls")),
     path("", include("openwmo.portaal.urls")),
 ]

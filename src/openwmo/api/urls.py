@@ -1,6 +1,6 @@
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.authtoken.views import obtain_auth_token
 
@@ -37,4 +37,7 @@ urlpatterns = [
     path("organisaties/", OrganisatieList.as_view(), name="organisaties"),
     path("wijken/", WijkList.as_view(), name="wijken"),
     path("buurtkamers/", BuurtkamerList.as_view(), name="buurtkamers"),
+    # Domain apps add their endpoints in <app>/api_urls.py (names become "api:<name>").
+    path("", include("openwmo.toegang.api_urls")),
+    path("", include("openwmo.berichten.api_urls")),
 ]

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "openwmo.organisaties",
     "openwmo.inwoners",
     "openwmo.privacy",
+    "openwmo.toegang",
+    "openwmo.berichten",
     "openwmo.portaal",
     "openwmo.demo",
 ]

@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import DOSSIER_ROLLEN, REGISTRATIE_ROLLEN
 
+from . import registry
+
 
 def navigation(request):
     user = getattr(request, "user", None)
@@ -16,6 +18,7 @@ def navigation(request):
         items.append((_("Inwoner registreren"), reverse("inwoners:registreren")))
     if user.rol == Rol.INWONER and user.persoon_id:
         items.append((_("Mijn gegevens"), reverse("inwoners:dossier", args=[user.persoon_id])))
+    items.extend(registry.navigatie_items(user))
     if user.rol != Rol.INWONER:
         items.append((_("API"), reverse("api:docs")))
     if user.rol == Rol.BEHEERDER and user.is_staff:

@@ -12,6 +12,8 @@ from openwmo.organisaties import selectors as organisaties
 from openwmo.organisaties.models import Organisatie
 from openwmo.privacy import selectors as privacy
 
+from . import registry
+
 KLEINE_AANTALLEN = 5  # counts below this are not shown per area (privacy)
 
 
@@ -109,4 +111,5 @@ def start(request):
     user = request.user
     context = {"rol": user.rol, "rol_naam": user.get_rol_display(), "vandaag": timezone.localdate()}
     context.update(WERKVOORRAAD[user.rol](user))
+    context["secties"] = registry.werkvoorraad_secties(user)
     return render(request, "portaal/start.html", context)

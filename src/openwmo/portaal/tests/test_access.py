@@ -1,10 +1,16 @@
 """Table-driven access test: every URL of the product, with every role.
 
-A new URL without a rule in ACCESS makes this test fail, so no page or endpoint
-can be added without deciding who may use it.
+A new URL without a rule makes this test fail, so no page or endpoint can be
+added without deciding who may use it. Apps add their rules in
+``<app>/tests/access_rules.py``: a dict ``ACCESS`` like the one below, and
+optionally ``objecten(users, inwoner) -> dict`` that creates the objects named
+by placeholders in their paths (e.g. ``{melding}``).
 """
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
@@ -35,11 +41,39 @@ ACCESS = {
         "/api/v1/personen/{inwoner}/contactgegevens/",
         DOSSIER | {Rol.INWONER},
         "patch",
+        {"telefoon": "0612345678"},
     ),
     "api:organisaties": ("/api/v1/organisaties/", STAFF, "get"),
     "api:wijken": ("/api/v1/wijken/", STAFF, "get"),
     "api:buurtkamers": ("/api/v1/buurtkamers/", STAFF, "get"),
 }
+
+
+def _app_rules():
+    modules = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("openwmo."):
+            try:
+                modules.append(import_module(f"{config.name}.tests.access_rules"))
+            except ModuleNotFoundError as exc:
+                if not exc.name.startswith(config.name):
+                    raise
+    return modules
+
+
+APP_RULES = _app_rules()
+for _module in APP_RULES:
+    ACCESS.update(_module.ACCESS)
+
+
+def placeholders(users, inwoner) -> dict:
+    values = {"inwoner": inwoner.pk}
+    for module in APP_RULES:
+        if hasattr(module, "objecten"):
+            values.update(module.objecten(users, inwoner))
+    return values
+
+
 # Django admin (beheer/) is covered by test_beheer_alleen_voor_beheerder.
 SKIP_NAMESPACES = {"admin"}
 
@@ -64,15 +98,15 @@ def test_every_url_has_an_access_rule():
 @pytest.mark.parametrize("name", sorted(ACCESS))
 @pytest.mark.parametrize("rol", sorted(ALL))
 def test_access_matrix(users, inwoner, name, rol):
-    path, allowed, method = ACCESS[name]
-    path = path.format(inwoner=inwoner.pk)
+    path, allowed, method, *data = ACCESS[name]
+    path = path.format(**placeholders(users, inwoner))
     client = APIClient()
     client.force_login(users[rol])
-    if method == "patch":
-        response = client.patch(path, {"telefoon": "0612345678"}, format="json")
+    if data:  # (path, roles, method, payload): the payload is sent as JSON
+        response = getattr(client, method)(path, data[0], format="json")
     else:
         response = getattr(client, method)(path)
-    if allowed == PUBLIC:
+    if allowed == PUBLIC:  # public URLs: only "never a server error"
         assert response.status_code < 500
         return
     if rol in allowed:
@@ -82,9 +116,9 @@ def test_access_matrix(users, inwoner, name, rol):
 
 
 @pytest.mark.parametrize("name", sorted(n for n, v in ACCESS.items() if v[1] != PUBLIC))
-def test_anonymous_is_refused(inwoner, name):
-    path, _, method = ACCESS[name]
-    response = getattr(APIClient(), method)(path.format(inwoner=inwoner.pk))
+def test_anonymous_is_refused(users, inwoner, name):
+    path, _, method, *_data = ACCESS[name]
+    response = getattr(APIClient(), method)(path.format(**placeholders(users, inwoner)))
     if path.startswith("/api/"):
         assert response.status_code in (401, 403)
     else:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ToegangConfig(AppConfig):
+    name = "openwmo.toegang"
+    label = "toegang"
