@@ -80,6 +80,11 @@ class Medewerker(models.Model):
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="medewerkers"
     )
     functie = models.CharField(_("functie"), max_length=80)
+    is_teamleider = models.BooleanField(
+        _("teamleider"),
+        default=False,
+        help_text=_("Ziet de niet-toegewezen en te late zaken van het team."),
+    )
     telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
 
     class Meta:
