@@ -2,9 +2,8 @@ from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
 
-from openwmo.accounts.api import MijView
+from openwmo.accounts.api import MijView, TokenView
 from openwmo.accounts.permissions import MEDEWERKER_ROLLEN, role_permission
 from openwmo.gebieden.api import BuurtkamerList, WijkList
 from openwmo.inwoners.api import PersoonContactgegevens, PersoonDetail, PersoonListCreate
@@ -25,7 +24,7 @@ urlpatterns = [
         ),
         name="docs",
     ),
-    path("token/", obtain_auth_token, name="token"),
+    path("token/", TokenView.as_view(), name="token"),
     path("mij/", MijView.as_view(), name="mij"),
     path("personen/", PersoonListCreate.as_view(), name="personen"),
     path("personen/<int:pk>/", PersoonDetail.as_view(), name="persoon"),

@@ -7,6 +7,8 @@ os.environ.setdefault("SECRET_KEY", "openwmo-test-secret-key-not-for-production-
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_COOKIES", "false")
+# Tests that need two-factor authentication switch it on with override_settings.
+os.environ.setdefault("TWEESTAPS_VERPLICHT", "false")
 
 from .settings import *  # noqa: E402,F403
 
