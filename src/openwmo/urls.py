@@ -13,6 +13,7 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("privacy/", include("openwmo.privacy.urls")),
     path("tweestaps/", include("openwmo.accounts.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("openwmo.api.urls")),

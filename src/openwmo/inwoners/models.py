@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from openwmo.gebieden.models import postcode_validator
+from openwmo.privacy.models import Gegeven
 
 from .validators import validate_bsn
 
@@ -48,6 +49,19 @@ class Adres(models.Model):
         help_text=_("Afgeleid uit de postcode."),
     )
 
+    PERSOONSGEGEVENS = {
+        veld: Gegeven("Woonadres: wijk en buurt bepalen, bereikbaarheid, huisbezoek")
+        for veld in (
+            "straat",
+            "huisnummer",
+            "huisletter",
+            "huisnummertoevoeging",
+            "postcode",
+            "woonplaats",
+            "buurt",
+        )
+    }
+
     class Meta:
         verbose_name = _("adres")
         verbose_name_plural = _("adressen")
@@ -71,6 +85,13 @@ class Huishouden(models.Model):
     adres = models.ForeignKey(Adres, on_delete=models.PROTECT, related_name="huishoudens")
     samenstelling = models.CharField(_("samenstelling"), max_length=16, choices=Samenstelling)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    PERSOONSGEGEVENS = {
+        "adres": Gegeven("Eén huishouden, één plan: het huishouden als eenheid van ondersteuning"),
+        "samenstelling": Gegeven(
+            "Eén huishouden, één plan: het huishouden als eenheid van ondersteuning"
+        ),
+    }
 
     class Meta:
         verbose_name = _("huishouden")
@@ -116,6 +137,23 @@ class Persoon(models.Model):
     email = models.EmailField(_("e-mailadres"), max_length=120, blank=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    PERSOONSGEGEVENS = {
+        "bsn": Gegeven(
+            "Eenduidige identificatie; uitwisseling met aanbieders (iWmo) en het CAK",
+            Gegeven.BSN,
+            "Wmo 2015 art. 5.1.3; Wet algemene bepalingen burgerservicenummer",
+        ),
+        "voornamen": Gegeven("Identificatie en aanspreken van de inwoner"),
+        "voorvoegsel": Gegeven("Identificatie en aanspreken van de inwoner"),
+        "achternaam": Gegeven("Identificatie en aanspreken van de inwoner"),
+        "geboortedatum": Gegeven("Identificatie; leeftijd bepaalt wat passende ondersteuning is"),
+        "geslacht": Gegeven("Aanspreekvorm; verplicht gegeven in iWmo-berichten (COD046)"),
+        "huishouden": Gegeven("Eén huishouden, één plan"),
+        "rol_in_huishouden": Gegeven("Eén huishouden, één plan"),
+        "telefoon": Gegeven("Contact met de inwoner over de ondersteuning"),
+        "email": Gegeven("Contact met de inwoner over de ondersteuning"),
+    }
 
     class Meta:
         ordering = ["achternaam", "voornamen"]
@@ -189,6 +227,23 @@ class Relatie(models.Model):
         default=Vertegenwoordiging.GEEN,
     )
     sinds = models.DateField(_("sinds"), null=True, blank=True)
+
+    PERSOONSGEGEVENS = {
+        **{
+            veld: Gegeven("Netwerk en mantelzorg in kaart brengen (Wmo 2015 art. 2.3.2 lid 4)")
+            for veld in ("persoon", "gerelateerde", "naam", "soort", "telefoon", "sinds")
+        },
+        "is_mantelzorger": Gegeven(
+            "Mantelzorg en het risico op overbelasting meewegen (Wmo 2015 art. 2.3.2 lid 4c)"
+        ),
+        "mantelzorg_uren_per_week": Gegeven(
+            "Mantelzorg en het risico op overbelasting meewegen (Wmo 2015 art. 2.3.2 lid 4c)"
+        ),
+        "vertegenwoordiging": Gegeven(
+            "Vaststellen wie namens de inwoner mag optreden",
+            grondslag="BW boek 1, titels 16 en 19-20",
+        ),
+    }
 
     class Meta:
         ordering = ["soort", "naam"]

@@ -10,6 +10,7 @@ from django.http import Http404
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import doel_voor, scope_of
 from openwmo.gebieden.selectors import normaliseer_postcode
+from openwmo.privacy import selectors as privacy
 from openwmo.privacy import services as audit
 
 from .models import Huishouden, Persoon, Relatie
@@ -24,7 +25,10 @@ def personen_in_scope(user) -> QuerySet[Persoon]:
     if scope.rol == Rol.WMO_CONSULENT:
         return qs
     if scope.rol == Rol.SOCIAAL_WERKER:
-        return qs.filter(huishouden__adres__buurt__wijk_id__in=scope.wijk_ids)
+        return qs.filter(
+            Q(huishouden__adres__buurt__wijk_id__in=scope.wijk_ids)
+            | Q(pk__in=privacy.doorbraak_persoon_ids(user))
+        )
     if scope.rol == Rol.INWONER and scope.persoon_id:
         eigen = Persoon.objects.filter(pk=scope.persoon_id).values("huishouden_id")
         return qs.filter(Q(pk=scope.persoon_id) | Q(huishouden_id__in=eigen))
@@ -161,3 +165,17 @@ def aantal_inwoners_per_wijk() -> list[dict]:
         .annotate(aantal=Count("pk"))
         .order_by("wijk")
     )
+
+
+def persoon_id_voor_bsn(bsn: str) -> int | None:
+    """For the privacy officer's audit search: the id behind a BSN, without reading the file."""
+    return Persoon.objects.filter(bsn=bsn).values_list("pk", flat=True).first()
+
+
+def persoon_voor_inzage(bsn: str) -> Persoon | None:
+    """The person an inzage request is about (the export itself is audited)."""
+    return Persoon.objects.select_related("huishouden__adres__buurt").filter(bsn=bsn).first()
+
+
+def persoon_voor_inzage_door_inwoner(user) -> Persoon:
+    return Persoon.objects.select_related("huishouden__adres__buurt").get(pk=user.persoon_id)

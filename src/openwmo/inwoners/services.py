@@ -153,3 +153,56 @@ def wijzig_contactgegevens(user, persoon_id: int, *, kanaal: str, **wijzigingen)
             nieuwe_waarden={v: nieuw[v] for v in gewijzigd},
         )
     return persoon
+
+
+def doorbraak(user, *, bsn: str, reden: str, kanaal: str) -> Persoon:
+    """Break-the-glass: open a file outside one's work area for a stated reason.
+
+    Only roles that work with files may do so, only for an exact BSN; the access is
+    logged, lasts a few hours and is reviewed by the privacy officer."""
+    if scope_of(user).rol not in REGISTRATIE_ROLLEN:
+        raise PermissionDenied(_("Uw rol kan geen toegang buiten het werkgebied vragen."))
+    bsn = (bsn or "").replace(" ", "")
+    try:
+        Persoon._meta.get_field("bsn").run_validators(bsn)
+    except ValidationError as exc:
+        raise ValidationError({"bsn": exc.messages}) from exc
+    with transaction.atomic():
+        persoon = Persoon.objects.filter(bsn=bsn).first()
+        if persoon is None:
+            raise ValidationError(
+                {"bsn": [_("Er staat geen inwoner met dit BSN in het register.")]}
+            )
+        audit.registreer_doorbraak(user, persoon, reden, kanaal=kanaal)
+    return persoon
+
+
+def corrigeer_contactgegeven(user, persoon_id: int, *, veld: str, waarde: str, reden: str):
+    """Apply a granted correction request (AVG art. 16) to a phone number or e-mail address."""
+    if scope_of(user).rol != Rol.PRIVACY_FUNCTIONARIS:
+        raise PermissionDenied(_("Alleen de privacyfunctionaris voert correcties door."))
+    if veld not in CONTACTVELDEN:
+        raise ValidationError({veld: [_("Dit gegeven kan niet zo worden gecorrigeerd.")]})
+    with transaction.atomic():
+        persoon = Persoon.objects.select_for_update().get(pk=persoon_id)
+        oud = getattr(persoon, veld)
+        setattr(persoon, veld, (waarde or "").strip())
+        try:
+            persoon.full_clean(exclude=["huishouden"], validate_unique=False)
+        except ValidationError as exc:
+            raise ValidationError({"besluit": exc.messages}) from exc
+        persoon.save(update_fields=[veld, "gewijzigd_op"])
+        audit.log(
+            user,
+            actie=audit.Actie.WIJZIGEN,
+            kanaal=audit.Kanaal.UI,
+            doel="Recht op rectificatie (AVG art. 16)",
+            object_type="persoon",
+            object_id=persoon.pk,
+            persoon_id=persoon.pk,
+            velden=[veld],
+            oude_waarden={veld: oud},
+            nieuwe_waarden={veld: getattr(persoon, veld)},
+            toelichting=reden,
+        )
+    return persoon

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import DOSSIER_ROLLEN, REGISTRATIE_ROLLEN
 from openwmo.privacy import selectors as privacy
+from openwmo.privacy.forms import DoorbraakForm
 from openwmo.privacy.services import Kanaal
 
 from . import selectors, services
@@ -67,3 +68,24 @@ def registreren(request):
             )
             return redirect("inwoners:dossier", pk=persoon.pk)
     return render(request, "inwoners/registreren.html", {"form": form})
+
+
+@login_required
+def doorbraak(request):
+    """Break-the-glass: open a file outside one's work area with a stated reason."""
+    _require(request.user, REGISTRATIE_ROLLEN)
+    form = DoorbraakForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            persoon = services.doorbraak(request.user, kanaal=Kanaal.UI, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, msgs in exc.message_dict.items():
+                for msg in msgs:
+                    form.add_error(field if field in form.fields else None, msg)
+        else:
+            messages.warning(
+                request,
+                _("U heeft toegang buiten uw werkgebied. Dit is vastgelegd en wordt beoordeeld."),
+            )
+            return redirect("inwoners:dossier", pk=persoon.pk)
+    return render(request, "inwoners/doorbraak.html", {"form": form})

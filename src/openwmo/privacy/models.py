@@ -1,8 +1,18 @@
 """The append-only audit trail of reads and changes of personal data (AVG art. 5, 30, 32)."""
 
+import calendar
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def een_maand_later(dag: datetime.date) -> datetime.date:
+    """The same day next month, or the last day of next month when it is shorter."""
+    jaar, maand = (dag.year + 1, 1) if dag.month == 12 else (dag.year, dag.month + 1)
+    return datetime.date(jaar, maand, min(dag.day, calendar.monthrange(jaar, maand)[1]))
 
 
 class AppendOnlyError(Exception):
@@ -77,3 +87,191 @@ class AuditRecord(models.Model):
         from openwmo.accounts.models import Rol
 
         return Rol(self.rol).label if self.rol in Rol.values else self.rol
+
+
+class Gegeven:
+    """The purpose and legal ground of one kind of personal data, declared on the model.
+
+    Models that hold personal data carry ``PERSOONSGEGEVENS = {field: Gegeven(...)}``;
+    the privacy officer lists them by purpose, a test checks that no field is missing.
+    """
+
+    GEWOON = "gewoon"
+    BIJZONDER = "bijzonder"
+    BSN = "bsn"
+    CATEGORIEEN = {
+        GEWOON: _("Gewoon persoonsgegeven"),
+        BIJZONDER: _("Bijzonder persoonsgegeven (AVG art. 9)"),
+        BSN: _("Wettelijk identificatienummer (AVG art. 87, UAVG art. 46)"),
+    }
+
+    def __init__(self, doel: str, categorie: str = GEWOON, grondslag: str = ""):
+        assert categorie in self.CATEGORIEEN
+        self.doel = doel
+        self.categorie = categorie
+        self.grondslag = (
+            grondslag or "Wettelijke taak: Wmo 2015 art. 2.3.2 en 5.1.1 (AVG art. 6.1.e)"
+        )
+
+    @property
+    def categorie_omschrijving(self):
+        return self.CATEGORIEEN[self.categorie]
+
+
+class Doorbraak(models.Model):
+    """Break-the-glass: access to a file outside one's normal scope, with a stated reason.
+
+    It is valid for a few hours, logged, and reviewed by the privacy officer."""
+
+    class Oordeel(models.TextChoices):
+        TERECHT = "terecht", _("Terecht")
+        ONTERECHT = "onterecht", _("Onterecht")
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="doorbraken"
+    )
+    persoon = models.ForeignKey(
+        "inwoners.Persoon", on_delete=models.CASCADE, related_name="doorbraken"
+    )
+    reden = models.TextField(_("reden"), max_length=1000)
+    begin = models.DateTimeField(_("begin"), auto_now_add=True)
+    einde = models.DateTimeField(_("geldig tot"))
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beoordeelde_doorbraken",
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    oordeel = models.CharField(_("oordeel"), max_length=10, choices=Oordeel, blank=True)
+    toelichting = models.TextField(_("toelichting bij oordeel"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["-begin", "-pk"]
+        verbose_name = _("doorbraak (break-the-glass)")
+        verbose_name_plural = _("doorbraken (break-the-glass)")
+
+    def __str__(self):
+        return f"{self.gebruiker} → {self.persoon_id} ({self.begin:%Y-%m-%d %H:%M})"
+
+
+class Correctieverzoek(models.Model):
+    """A resident's request to correct their data (AVG art. 16), with its handling."""
+
+    class Status(models.TextChoices):
+        INGEDIEND = "ingediend", _("Ingediend")
+        TOEGEWEZEN = "toegewezen", _("Toegewezen: gegevens aangepast")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+    persoon = models.ForeignKey(
+        "inwoners.Persoon", on_delete=models.CASCADE, related_name="correctieverzoeken"
+    )
+    gegeven = models.CharField(_("welk gegeven"), max_length=40)
+    gewenste_waarde = models.CharField(_("wat het moet zijn"), max_length=200)
+    toelichting = models.TextField(_("toelichting"), max_length=2000, blank=True)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-ingediend_op", "-pk"]
+        verbose_name = _("correctieverzoek")
+        verbose_name_plural = _("correctieverzoeken")
+
+    def __str__(self):
+        return f"{self.get_gegeven_display()} ({self.persoon_id})"
+
+    def get_gegeven_display(self):
+        return dict(CORRIGEERBARE_GEGEVENS).get(self.gegeven, self.gegeven)
+
+    @property
+    def status(self) -> str:
+        statussen = list(self.statussen.all())  # prefetch-friendly; ordered by op, pk
+        return statussen[-1].status if statussen else self.Status.INGEDIEND
+
+    def get_status_display(self) -> str:
+        return self.Status(self.status).label
+
+    @property
+    def uiterlijk_besluit(self):
+        """AVG art. 12(3): answer within one month of receipt."""
+        return een_maand_later(timezone.localtime(self.ingediend_op).date())
+
+
+CORRIGEERBARE_GEGEVENS = [
+    ("naam", _("Naam")),
+    ("geboortedatum", _("Geboortedatum")),
+    ("adres", _("Adres")),
+    ("telefoon", _("Telefoonnummer")),
+    ("email", _("E-mailadres")),
+    ("relaties", _("Relaties, mantelzorgers of vertegenwoordiging")),
+    ("overig", _("Iets anders in mijn dossier")),
+]
+
+
+class CorrectieverzoekStatus(models.Model):
+    """Status history of a correction request (appended, never overwritten)."""
+
+    verzoek = models.ForeignKey(
+        Correctieverzoek, on_delete=models.CASCADE, related_name="statussen"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Correctieverzoek.Status)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+    toelichting = models.TextField(_("toelichting"), max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = _("status correctieverzoek")
+        verbose_name_plural = _("statussen correctieverzoek")
+
+    def __str__(self):
+        return self.get_status_display()
+
+
+class Deelafspraak(models.Model):
+    """The privacy covenant as data: which data item may be shared with which kind of partner."""
+
+    gegeven = models.CharField(_("gegeven"), max_length=40)
+    partnersoort = models.CharField(_("soort partner"), max_length=16)
+    toegestaan = models.BooleanField(_("mag gedeeld worden"), default=False)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["gegeven", "partnersoort"]
+        verbose_name = _("deelafspraak")
+        verbose_name_plural = _("deelafspraken (privacyconvenant)")
+        constraints = [
+            models.UniqueConstraint(fields=["gegeven", "partnersoort"], name="uniek_deelafspraak")
+        ]
+
+    def __str__(self):
+        return f"{self.gegeven} → {self.partnersoort}: {'ja' if self.toegestaan else 'nee'}"
+
+
+# Data items of the privacy covenant and the kinds of partner they may go to.
+DEELGEGEVENS = [
+    ("naam", _("Naam")),
+    ("bsn", _("BSN")),
+    ("geboortedatum", _("Geboortedatum")),
+    ("adres", _("Adres")),
+    ("contact", _("Telefoon en e-mail")),
+    ("hulpvraag", _("Hulpvraag in eigen woorden")),
+    ("huishouden", _("Samenstelling huishouden")),
+    ("netwerk", _("Netwerk en mantelzorg")),
+    ("vertegenwoordiging", _("Wettelijke vertegenwoordiging")),
+    ("levensdomeinen", _("Levensdomeinen en gespreksverslag")),
+    ("plan", _("Ondersteuningsplan (regels van die partner)")),
+]
+PARTNERSOORTEN = [
+    ("basis", _("Basisondersteuning")),
+    ("aanvullend", _("Aanvullende ondersteuning")),
+    ("hh", _("Huishoudelijke hulp")),
+    ("vrijwilligers", _("Vrijwilligersorganisatie")),
+    ("partner", _("Ketenpartner")),
+]
