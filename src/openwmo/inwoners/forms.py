@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from openwmo.portaal.forms import DateInput
 
 from .models import Persoon
+from .validators import validate_bsn
 
 
 class ZoekForm(forms.Form):
@@ -23,6 +24,7 @@ class RegistratieForm(forms.Form):
     bsn = forms.CharField(
         label=_("BSN"),
         max_length=9,
+        validators=[validate_bsn],
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     voornamen = forms.CharField(label=_("Voornamen"), max_length=120)

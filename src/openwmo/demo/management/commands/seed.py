@@ -1,0 +1,54 @@
+"""``openwmo seed``: fill an empty database with the demo municipality Lindeveen."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from openwmo.demo.constants import DEFAULT_RESIDENTS, DEFAULT_SEED, DEMO_PASSWORD, DEMO_USERS
+from openwmo.demo.generator import DatabaseNotEmpty, seed
+
+
+class Command(BaseCommand):
+    help = (
+        "Vult een lege database met de fictieve demogemeente Lindeveen: wijken, buurten, "
+        "organisaties, medewerkers, demo-accounts en inwoners. Schrijft de bestaande "
+        "Wmo-cliënten als CSV-export van de gemeente."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--residents",
+            type=int,
+            default=DEFAULT_RESIDENTS,
+            help=f"Aantal inwoners (standaard {DEFAULT_RESIDENTS}).",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            help=f"Startgetal: dezelfde seed geeft dezelfde gemeente (standaard {DEFAULT_SEED}).",
+        )
+        parser.add_argument(
+            "--export-dir",
+            type=Path,
+            default=None,
+            help="Map voor bestaande-clienten.csv (standaard var/demo).",
+        )
+
+    def handle(self, *args, **options):
+        export_dir = options["export_dir"] or Path(settings.VAR_DIR) / "demo"
+        export_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            seed(
+                residents=options["residents"],
+                seed=options["seed"],
+                stdout=self.stdout,
+                legacy_dir=export_dir,
+            )
+        except (DatabaseNotEmpty, ValueError) as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write("")
+        self.stdout.write(f"Demo-accounts (wachtwoord voor alle accounts: {DEMO_PASSWORD}):")
+        for username, rol, omschrijving in DEMO_USERS:
+            self.stdout.write(f"  {username:<14} {rol:<22} {omschrijving}")
