@@ -10,7 +10,7 @@ OPENWMO := $(BIN)/openwmo
 DEMO_RESIDENTS ?= 20000
 DEMO_ENV := DEBUG=true
 
-.PHONY: install assets chromium demo serve lint test schema clean
+.PHONY: install assets chromium demo lint test schema clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,9 @@ test: install chromium lint
 
 clean:
 	rm -rf var
+
+# Benchmarks (not part of `make test`): seed + search at scale, iWmo pipeline.
+BENCH_RESIDENTS ?= 1000000
+bench: install
+	$(BIN)/python benchmarks/seed.py --residents $(BENCH_RESIDENTS)
+	@if [ -f benchmarks/iwmo.py ]; then $(BIN)/python benchmarks/iwmo.py; fi

@@ -1,9 +1,9 @@
 """Every main screen, for every demo role, in a real browser with an accessibility check."""
 
 import pytest
-from openwmo.demo.generator import seed
 
 from openwmo.demo import DEMO_PASSWORD, DEMO_USERS
+from openwmo.demo.generator import seed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
