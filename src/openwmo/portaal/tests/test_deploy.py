@@ -14,7 +14,13 @@ def test_check_deploy_is_clean(tmp_path):
         "ALLOWED_HOSTS": "wmo.gemeente.example",
         "OPENWMO_VAR_DIR": str(tmp_path),
     }
-    for key in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "DATABASE_URL"):
+    for key in (
+        "SECURE_SSL_REDIRECT",
+        "SECURE_COOKIES",
+        "SECURE_HSTS_SECONDS",
+        "DATABASE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the e2e tests for Playwright
+    ):
         env.pop(key, None)
     result = subprocess.run(
         [sys.executable, "-m", "openwmo", "check", "--deploy", "--fail-level", "WARNING"],
