@@ -42,7 +42,7 @@ schema:
 	$(DEMO_ENV) $(OPENWMO) spectacular --file docs/openapi.yaml --validate --fail-on-warn
 
 test: install chromium lint
-	$(DEMO_ENV) OPENWMO_VAR_DIR=$$(mktemp -d) $(OPENWMO) makemigrations --check --dry-run
+	env -u DATABASE_URL $(DEMO_ENV) OPENWMO_VAR_DIR=$$(mktemp -d) $(OPENWMO) makemigrations --check --dry-run
 	$(BIN)/pytest
 
 clean:
