@@ -17,6 +17,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
+	bash scripts/ensure-system-libs.sh
 	$(BIN)/pip install --quiet -e '.[dev]'
 	bash scripts/assets.sh
 

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# WeasyPrint (PDF letters and reports) needs Pango from the system; install it when missing.
+set -euo pipefail
+if ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then exit 0; fi
+sudo=""
+if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+echo "Pango ontbreekt (nodig voor PDF's): installeren met apt-get ..."
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
