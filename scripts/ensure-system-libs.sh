@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # WeasyPrint (PDF letters and reports) needs Pango from the system; install it when missing.
 set -euo pipefail
-if ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0"; then exit 0; fi
+libs=$(ldconfig -p 2>/dev/null || true)
+if grep -q "libpangoft2-1.0.so.0" <<<"$libs"; then exit 0; fi
 sudo=""
 if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
 echo "Pango ontbreekt (nodig voor PDF's): installeren met apt-get ..."
