@@ -157,3 +157,9 @@ def test_beveiligingsheaders(client, users):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_statische_bestanden_met_beveiligingsheaders(client):
+    response = client.get("/static/openwmo/app.css")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
