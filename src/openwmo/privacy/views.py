@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from openwmo.accounts.models import Rol
@@ -68,66 +69,66 @@ def auditlog(request):
     return render(request, "privacy/auditlog.html", {"form": form, "regels": regels})
 
 
+# Review queues of the privacy officer: a list with one decision form per item.
+WACHTRIJEN = {
+    "doorbraken": dict(
+        model=Doorbraak,
+        form=DoorbraakBeoordelingForm,
+        service=services.beoordeel_doorbraak,
+        items=selectors.te_beoordelen_doorbraken,
+        context_naam="doorbraken",
+        gelukt=gettext_lazy("Het oordeel is vastgelegd."),
+    ),
+    "correctieverzoeken": dict(
+        model=Correctieverzoek,
+        form=CorrectieBesluitForm,
+        service=services.behandel_correctieverzoek,
+        items=selectors.correctieverzoeken,
+        context_naam="verzoeken",
+        gelukt=gettext_lazy("Het besluit is vastgelegd."),
+    ),
+}
+
+
+def _wachtrij(request, naam: str, pk: int | None = None):
+    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
+    rij = WACHTRIJEN[naam]
+    form = rij["form"]()
+    if pk is not None:
+        get_object_or_404(rij["model"], pk=pk)
+        form = rij["form"](request.POST)
+        if form.is_valid():
+            try:
+                rij["service"](request.user, pk, **form.cleaned_data)
+            except ValidationError as exc:
+                _form_errors(form, exc)
+            else:
+                messages.success(request, rij["gelukt"])
+                return redirect(f"privacy:{naam}")
+    context = {rij["context_naam"]: rij["items"](), "form": form, "fout_bij": pk}
+    return render(request, f"privacy/{naam}.html", context)
+
+
 @login_required
 def doorbraken(request):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
-    return render(
-        request,
-        "privacy/doorbraken.html",
-        {"doorbraken": selectors.te_beoordelen_doorbraken(), "form": DoorbraakBeoordelingForm()},
-    )
+    return _wachtrij(request, "doorbraken")
 
 
 @login_required
 @require_POST
 def doorbraak_beoordelen(request, pk: int):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
-    get_object_or_404(Doorbraak, pk=pk)
-    form = DoorbraakBeoordelingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.beoordeel_doorbraak(request.user, pk, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("Het oordeel is vastgelegd."))
-            return redirect("privacy:doorbraken")
-    return render(
-        request,
-        "privacy/doorbraken.html",
-        {"doorbraken": selectors.te_beoordelen_doorbraken(), "form": form, "fout_bij": pk},
-    )
+    return _wachtrij(request, "doorbraken", pk)
 
 
 @login_required
 def correctieverzoeken(request):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
-    return render(
-        request,
-        "privacy/correctieverzoeken.html",
-        {"verzoeken": selectors.correctieverzoeken(), "form": CorrectieBesluitForm()},
-    )
+    return _wachtrij(request, "correctieverzoeken")
 
 
 @login_required
 @require_POST
 def correctieverzoek_behandelen(request, pk: int):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
-    get_object_or_404(Correctieverzoek, pk=pk)
-    form = CorrectieBesluitForm(request.POST)
-    if form.is_valid():
-        try:
-            services.behandel_correctieverzoek(request.user, pk, **form.cleaned_data)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-        else:
-            messages.success(request, _("Het besluit is vastgelegd."))
-            return redirect("privacy:correctieverzoeken")
-    return render(
-        request,
-        "privacy/correctieverzoeken.html",
-        {"verzoeken": selectors.correctieverzoeken(), "form": form, "fout_bij": pk},
-    )
+    return _wachtrij(request, "correctieverzoeken", pk)
 
 
 @login_required
