@@ -8,7 +8,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from openwmo.accounts.models import Rol
-from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.accounts.selectors import DOSSIER_ROLLEN, doel_voor, scope_of
 from openwmo.gebieden.selectors import normaliseer_postcode
 from openwmo.privacy import selectors as privacy
 from openwmo.privacy import services as audit
@@ -179,3 +179,21 @@ def persoon_voor_inzage(bsn: str) -> Persoon | None:
 
 def persoon_voor_inzage_door_inwoner(user) -> Persoon:
     return Persoon.objects.select_related("huishouden__adres__buurt").get(pk=user.persoon_id)
+
+
+def persoon_op_identiteit(user, bsn: str, geboortedatum, postcode: str | None = None):
+    """The resident with exactly this BSN and birth date (and postcode, for the public form).
+
+    For identifying someone in front of you with an ID document (a volunteer at the
+    buurtkamer) or a resident who identifies themself online. Roles that work with files
+    stay within their scope. Returns None when there is no such resident; the caller
+    must not reveal which part did not match.
+    """
+    if user is not None and user.rol in DOSSIER_ROLLEN:
+        qs = personen_in_scope(user)
+    else:
+        qs = Persoon.objects.select_related("huishouden__adres__buurt")
+    qs = qs.filter(bsn=bsn, geboortedatum=geboortedatum)
+    if postcode is not None:
+        qs = qs.filter(huishouden__adres__postcode=normaliseer_postcode(postcode))
+    return qs.first()
