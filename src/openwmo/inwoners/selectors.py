@@ -197,3 +197,15 @@ def persoon_op_identiteit(user, bsn: str, geboortedatum, postcode: str | None = 
     if postcode is not None:
         qs = qs.filter(huishouden__adres__postcode=normaliseer_postcode(postcode))
     return qs.first()
+
+
+def persoon_ids_voor_bsns(bsns) -> dict[str, int]:
+    """For processing iWmo messages: which BSNs are residents of the municipality.
+
+    Message handling audits the persons it touches itself."""
+    return dict(Persoon.objects.filter(bsn__in=list(bsns)).values_list("bsn", "pk"))
+
+
+def persoon_voor_bsn(bsn: str) -> Persoon | None:
+    """For a provider naming its client in a message (the caller audits the read)."""
+    return Persoon.objects.filter(bsn=bsn).first()

@@ -1,0 +1,316 @@
+"""Reading messages, toewijzingen and steering data, scoped inside the query.
+
+A provider (zorgaanbieder) sees only its own organisation; the gemeente (wmo_consulent)
+sees everything; a beleidsmaker sees steering figures only (no personal data).
+"""
+
+import datetime
+from collections import Counter, defaultdict
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from openwmo.accounts.models import Rol
+from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.privacy import services as audit
+
+from . import codelijsten
+from .models import Bericht, Levering, Toewijzing, Verzoek
+from .werkdagen import plus_werkdagen
+
+LEZEN_ROLLEN = frozenset({Rol.WMO_CONSULENT, Rol.ZORGAANBIEDER})
+STURING_ROLLEN = frozenset({Rol.WMO_CONSULENT, Rol.BELEIDSMAKER})
+TERMIJN_RETOUR = 3
+TERMIJN_ANTWOORD = 5
+TERMIJN_START_STOP = 5
+
+
+def _scoped(user, qs: QuerySet, veld="aanbieder_id") -> QuerySet:
+    scope = scope_of(user)
+    if scope.rol == Rol.WMO_CONSULENT:
+        return qs
+    if scope.rol == Rol.ZORGAANBIEDER and scope.organisatie_id:
+        return qs.filter(**{veld: scope.organisatie_id})
+    return qs.none()
+
+
+def berichten_in_scope(user) -> QuerySet[Bericht]:
+    return _scoped(user, Bericht.objects.select_related("aanbieder")).defer("inhoud", "retour")
+
+
+def toewijzingen_in_scope(user) -> QuerySet[Toewijzing]:
+    return _scoped(user, Toewijzing.objects.select_related("aanbieder", "persoon"))
+
+
+def verzoeken_in_scope(user) -> QuerySet[Verzoek]:
+    return _scoped(user, Verzoek.objects.select_related("aanbieder", "persoon"))
+
+
+def leveringen_in_scope(user) -> QuerySet[Levering]:
+    return _scoped(user, Levering.objects.select_related("aanbieder", "persoon", "toewijzing"))
+
+
+def _log(user, kanaal, object_type, object_id, persoon_id, velden):
+    audit.log(
+        user,
+        actie=audit.Actie.LEZEN,
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type=object_type,
+        object_id=object_id,
+        persoon_id=persoon_id,
+        velden=velden,
+    )
+
+
+def log_overzicht(user, *, kanaal: str, object_type: str, aantal: int) -> None:
+    """A list with client names was shown: one audit record for the list."""
+    audit.log(
+        user,
+        actie=audit.Actie.ZOEKEN,
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type=object_type,
+        velden=["naam", "bsn"],
+        toelichting=f"overzicht met {aantal} regels",
+    )
+
+
+def bericht(user, pk: int, *, kanaal: str) -> Bericht:
+    """One message with its content and retour (personal data: logged)."""
+    b = _scoped(user, Bericht.objects.select_related("aanbieder")).filter(pk=pk).first()
+    if b is None:
+        raise Http404("Dit bericht bestaat niet of valt buiten uw toegang.")
+    _log(user, kanaal, "iwmo_bericht", b.pk, b.persoon_id, ["bericht", "retour"])
+    return b
+
+
+def toewijzing(user, pk: int, *, kanaal: str) -> Toewijzing:
+    t = (
+        toewijzingen_in_scope(user)
+        .select_related("persoon__huishouden__adres")
+        .prefetch_related(
+            Prefetch("leveringen", queryset=Levering.objects.order_by("ontvangen_op", "id")),
+            "versies",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if t is None:
+        raise Http404("Deze toewijzing bestaat niet of valt buiten uw toegang.")
+    _log(user, kanaal, "toewijzing", t.nummer, t.persoon_id, ["naam", "bsn", "toewijzing"])
+    return t
+
+
+def verzoek(user, pk: int, *, kanaal: str) -> Verzoek:
+    v = verzoeken_in_scope(user).filter(pk=pk).first()
+    if v is None:
+        raise Http404("Dit verzoek bestaat niet of valt buiten uw toegang.")
+    _log(user, kanaal, "verzoek", v.pk, v.persoon_id, ["naam", "bsn", "verzoek"])
+    return v
+
+
+def lopende_starts(user) -> QuerySet[Levering]:
+    """Starts without a (definitive or temporary) stop: what a provider can stop."""
+    qs = leveringen_in_scope(user).filter(soort=Levering.Soort.START, actief=True)
+    gestopt = {
+        (s.aanbieder_id, s.bsn, s.toewijzingnummer, s.productcategorie, s.productcode, s.begindatum)
+        for s in _scoped(user, Levering.objects.filter(soort=Levering.Soort.STOP, actief=True))
+    }
+    return [
+        s
+        for s in qs.order_by("begindatum")
+        if (
+            s.aanbieder_id,
+            s.bsn,
+            s.toewijzingnummer,
+            s.productcategorie,
+            s.productcode,
+            s.begindatum,
+        )
+        not in gestopt
+    ]
+
+
+def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
+    """Late items of the chain: open requests, missing starts/stops, missing retours."""
+    vandaag = vandaag or timezone.localdate()
+    items = []
+    for v in verzoeken_in_scope(user).filter(
+        status__in=[Verzoek.Status.OPEN, Verzoek.Status.IN_ONDERZOEK]
+    ):
+        termijn = plus_werkdagen(timezone.localtime(v.ontvangen_op).date(), TERMIJN_ANTWOORD)
+        if v.status == Verzoek.Status.OPEN and termijn < vandaag:
+            items.append(
+                {
+                    "soort": "Antwoord op verzoek (301/319)",
+                    "termijn": termijn,
+                    "object": v,
+                    "omschrijving": f"{v.get_soort_display()} {v.referentie} van {v.aanbieder}",
+                }
+            )
+    toewijzingen = list(
+        toewijzingen_in_scope(user).exclude(reden_wijziging="13").prefetch_related("leveringen")
+    )
+    for t in toewijzingen:
+        leveringen = [lev for lev in t.leveringen.all() if lev.actief]
+        starts = [lev for lev in leveringen if lev.soort == Levering.Soort.START]
+        stops = [lev for lev in leveringen if lev.soort == Levering.Soort.STOP]
+        termijn = plus_werkdagen(t.ingangsdatum, TERMIJN_START_STOP)
+        if (
+            not starts
+            and termijn < vandaag
+            and (t.einddatum is None or t.einddatum >= t.ingangsdatum)
+        ):
+            items.append(
+                {
+                    "soort": "Startbericht (305)",
+                    "termijn": termijn,
+                    "object": t,
+                    "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: geen start",
+                }
+            )
+        if starts and not stops and t.einddatum:
+            termijn = plus_werkdagen(t.einddatum, TERMIJN_START_STOP)
+            if termijn < vandaag:
+                items.append(
+                    {
+                        "soort": "Stopbericht (307)",
+                        "termijn": termijn,
+                        "object": t,
+                        "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: geen stop",
+                    }
+                )
+    for b in berichten_in_scope(user).filter(retour_op__isnull=True, status="geaccepteerd"):
+        termijn = plus_werkdagen(timezone.localtime(b.ontvangen_op).date(), TERMIJN_RETOUR)
+        if termijn < vandaag:
+            items.append(
+                {
+                    "soort": "Retourbericht",
+                    "termijn": termijn,
+                    "object": b,
+                    "omschrijving": f"{b.berichttype} {b.identificatie}: geen retour",
+                }
+            )
+    return sorted(items, key=lambda i: i["termijn"])
+
+
+def _te_laat_gemeld(lev: Levering) -> bool:
+    """OP272: 305/307 within 5 working days of the real start or end."""
+    datum = lev.einddatum if lev.soort == Levering.Soort.STOP else lev.begindatum
+    return timezone.localtime(lev.ontvangen_op).date() > plus_werkdagen(datum, TERMIJN_START_STOP)
+
+
+def sturingsinformatie(user, vandaag: datetime.date | None = None) -> dict:
+    """Waiting time, duration and reason for ending per toewijzing; late share per provider.
+
+    Beleidsmakers get aggregates only; per-toewijzing rows (no names) for the gemeente.
+    """
+    scope = scope_of(user)
+    if scope.rol not in STURING_ROLLEN:
+        return {"aanbieders": [], "redenen": [], "toewijzingen": []}
+    vandaag = vandaag or timezone.localdate()
+    codes = codelijsten.huidige()
+    toewijzingen = (
+        Toewijzing.objects.exclude(reden_wijziging="13")
+        .select_related("aanbieder")
+        .prefetch_related(
+            Prefetch(
+                "leveringen",
+                queryset=Levering.objects.filter(actief=True).order_by("begindatum", "id"),
+            ),
+            "versies",
+        )
+        .order_by("nummer")
+    )
+    rijen = []
+    for t in toewijzingen:
+        starts = [x for x in t.leveringen.all() if x.soort == Levering.Soort.START]
+        stops = [x for x in t.leveringen.all() if x.soort == Levering.Soort.STOP]
+        definitief = [s for s in stops if s.reden_beeindiging != "20"]
+        eerste = starts[0].begindatum if starts else None
+        einde = definitief[-1] if definitief else None
+        versies = [v.toewijzingsdatum for v in t.versies.all()]
+        toegewezen = min(versies) if versies else t.toewijzingsdatum
+        rijen.append(
+            {
+                "nummer": t.nummer,
+                "aanbieder": t.aanbieder.naam,
+                "product": t.product,
+                "toewijzingsdatum": toegewezen,
+                "ingangsdatum": t.ingangsdatum,
+                "start": eerste,
+                # a retroactive toewijzing (start before the decision) has no waiting time
+                "wachttijd_dagen": max(0, (eerste - toegewezen).days) if eerste else None,
+                "duur_dagen": ((einde.einddatum if einde else vandaag) - eerste).days + 1
+                if eerste
+                else None,
+                "reden_beeindiging": einde.reden_beeindiging if einde else "",
+                "reden_omschrijving": codes.omschrijving("WMO588", einde.reden_beeindiging)
+                if einde
+                else "",
+                "tijdelijk_gestopt": any(s.reden_beeindiging == "20" for s in stops)
+                and not definitief,
+            }
+        )
+    per_aanbieder: dict = defaultdict(lambda: {"meldingen": 0, "te_laat": 0, "wachttijden": []})
+    for lev in Levering.objects.filter(status_aanlevering="1").select_related("aanbieder"):
+        a = per_aanbieder[lev.aanbieder.naam]
+        a["meldingen"] += 1
+        a["te_laat"] += _te_laat_gemeld(lev)
+    for r in rijen:
+        if r["wachttijd_dagen"] is not None:
+            per_aanbieder[r["aanbieder"]]["wachttijden"].append(r["wachttijd_dagen"])
+    aanbieders = []
+    for naam, a in sorted(per_aanbieder.items()):
+        w = a["wachttijden"]
+        aanbieders.append(
+            {
+                "aanbieder": naam,
+                "meldingen": a["meldingen"],
+                "te_laat": a["te_laat"],
+                "aandeel_te_laat": round(100 * a["te_laat"] / a["meldingen"])
+                if a["meldingen"]
+                else 0,
+                "gemiddelde_wachttijd": round(sum(w) / len(w), 1) if w else None,
+                "starts": len(w),
+            }
+        )
+    redenen = Counter(r["reden_omschrijving"] for r in rijen if r["reden_beeindiging"])
+    return {
+        "aanbieders": aanbieders,
+        "redenen": [{"reden": k, "aantal": v} for k, v in redenen.most_common()],
+        "toewijzingen": rijen if scope.rol == Rol.WMO_CONSULENT else [],
+    }
+
+
+def uitgaande_berichten(vanaf: datetime.date):
+    """(file name, bytes) of every message the gemeente sent since a date: 301/319 and the
+    retours and 325s of received messages. Logged as an export of personal data."""
+    begin = timezone.make_aware(datetime.datetime.combine(vanaf, datetime.time()))
+    qs = Bericht.objects.filter(ontvangen_op__gte=begin).order_by("ontvangen_op", "id")
+    for b in qs.iterator():
+        if b.richting == Bericht.Richting.UIT:
+            yield f"{b.berichttype}_{b.identificatie}.xml", bytes(b.inhoud)
+        elif b.retour:
+            soort = "WMO325" if b.berichttype == "WMO323" else _retournaam(b.berichttype)
+            yield f"{soort}_{b.identificatie or b.pk}_{b.pk}.xml", bytes(b.retour)
+        else:
+            continue
+        audit.log(
+            None,
+            actie=audit.Actie.EXPORT,
+            kanaal=audit.Kanaal.EXPORT,
+            doel="Uitvoering Wmo 2015: iWmo-berichtenverkeer",
+            object_type="iwmo_bericht",
+            object_id=b.pk,
+            persoon_id=b.persoon_id,
+            velden=["bericht"],
+        )
+
+
+def _retournaam(naam: str) -> str:
+    from .schema import RETOUR
+
+    return "WMO" + RETOUR.get(naam[3:], ("",))[0]

@@ -1,0 +1,988 @@
+"""Use cases of the message exchange, for the gemeente and for providers.
+
+Gemeente: toewijzingen (from an approved plan line in kind; the plan app calls
+``maak_toewijzing``), changes, answers to requests, PGB registration (OP043).
+Provider: start (305), stop (307), requests (315) and raw messages through the same
+receiving pipeline as the HTTP endpoint. Every outgoing message is checked with our own
+codec before it is stored.
+"""
+
+import datetime
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openwmo.accounts.models import Rol
+from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.organisaties.models import Organisatie
+from openwmo.privacy import services as audit
+
+from . import codelijsten, regels, schema
+from .models import (
+    MET_TOEWIJZING,
+    Bericht,
+    Contract,
+    Levering,
+    PgbToekenning,
+    Toewijzing,
+    ToewijzingVersie,
+    Uitvoeringsvariant,
+    Verzoek,
+)
+from .verwerking import Invoer, maak_retour, nieuwe_identificatie, verwerk
+
+GEMEENTE_ROLLEN = frozenset({Rol.WMO_CONSULENT})
+AANBIEDER_ROLLEN = frozenset({Rol.ZORGAANBIEDER})
+VRIJGESTELD = regels.VRIJGESTELDE_CATEGORIEEN
+
+
+def _eis_rol(user, rollen):
+    """``None`` is the system (e.g. the plan app acting on an approved plan)."""
+    if user is not None and user.rol not in rollen:
+        raise PermissionDenied(_("Uw rol mag dit niet."))
+
+
+def _doel(user):
+    return doel_voor(user) if user is not None else "Uitvoering Wmo 2015"
+
+
+def gemeente() -> Organisatie:
+    org = (
+        Organisatie.objects.filter(soort=Organisatie.Soort.GEMEENTE)
+        .exclude(gemeentecode="")
+        .order_by("pk")
+        .first()
+    )
+    if org is None:
+        raise ValidationError(
+            {"niet_veldgebonden": [_("Er is geen gemeente met een CBS-gemeentecode ingericht.")]}
+        )
+    return org
+
+
+def contract_voor(aanbieder, categorie: str, code: str, datum) -> Contract | None:
+    beste = None
+    for c in Contract.objects.filter(aanbieder=aanbieder, productcategorie=categorie):
+        if c.geldig_op(datum):
+            if c.productcode == code:
+                return c
+            if not c.productcode:
+                beste = c
+    return beste
+
+
+def _overlapt(b1, e1, b2, e2) -> bool:
+    return b1 <= (e2 or datetime.date.max) and b2 <= (e1 or datetime.date.max)
+
+
+def _zelfde_product(cat1, code1, cat2, code2) -> bool:
+    return cat1 == cat2 and (not code1 or not code2 or code1 == code2)
+
+
+def pgb_overlap(persoon, categorie, code, ingangsdatum, einddatum) -> PgbToekenning | None:
+    """OP043: a toewijzing ends at the latest the day before a PGB for the same product."""
+    for pgb in PgbToekenning.objects.filter(persoon=persoon, productcategorie=categorie):
+        if _zelfde_product(categorie, code, pgb.productcategorie, pgb.productcode) and _overlapt(
+            ingangsdatum, einddatum, pgb.ingangsdatum, pgb.einddatum
+        ):
+            return pgb
+    return None
+
+
+def _controleer_toewijzing(
+    persoon, aanbieder, categorie, code, ingangsdatum, einddatum, omvang, budget, zelf=None
+):
+    fouten: dict[str, list[str]] = {}
+
+    def fout(veld, melding):
+        fouten.setdefault(veld, []).append(melding)
+
+    codes = codelijsten.huidige()
+    if not aanbieder.agb_code:
+        fout("aanbieder", _("Deze aanbieder heeft geen AGB-code en kan geen berichten ontvangen."))
+    if not codes.geldig("WMO020", categorie, ingangsdatum):
+        fout("product_categorie", _("Kies een geldige productcategorie."))
+    if code and categorie not in codes.categorie_van(code):
+        fout("product_code", _("Deze productcode hoort niet bij de gekozen categorie (TR381)."))
+    if einddatum and einddatum < ingangsdatum:
+        fout("einddatum", _("De einddatum ligt voor de ingangsdatum."))
+    contract = contract_voor(aanbieder, categorie, code, ingangsdatum)
+    if contract is None:
+        fout(
+            "aanbieder",
+            _("Deze aanbieder heeft op de ingangsdatum geen contract voor dit product."),
+        )
+    elif contract.uitvoeringsvariant not in MET_TOEWIJZING:
+        fout(
+            "aanbieder",
+            _("Onder taakgerichte financiering wordt geen toewijzing per cliënt verstuurd."),
+        )
+    combinatie: list[schema.Fout] = []
+    product = {"Categorie": categorie, **({"Code": code} if code else {})}
+    regels._combinatie("", product, omvang, budget, einddatum, combinatie)
+    for f in combinatie:
+        fout("volume", f.melding)
+    pgb = pgb_overlap(persoon, categorie, code, ingangsdatum, einddatum)
+    if pgb is not None:
+        fout(
+            "product_categorie",
+            _(
+                "Deze toewijzing overlapt met een pgb voor hetzelfde product vanaf %(datum)s. "
+                "Zorg in natura moet eindigen op de dag voor het pgb (OP043)."
+            )
+            % {"datum": pgb.ingangsdatum.strftime("%d-%m-%Y")},
+        )
+    if categorie not in VRIJGESTELD:
+        bestaande = Toewijzing.objects.filter(
+            persoon=persoon, aanbieder=aanbieder, productcategorie=categorie
+        ).exclude(reden_wijziging="13")
+        if zelf is not None:
+            bestaande = bestaande.exclude(pk=zelf.pk)
+        for t in bestaande:
+            if _zelfde_product(categorie, code, t.productcategorie, t.productcode) and _overlapt(
+                ingangsdatum, einddatum, t.ingangsdatum, t.einddatum
+            ):
+                fout(
+                    "ingangsdatum",
+                    _("Toewijzing %(nr)s voor hetzelfde product overlapt in tijd (TR302).")
+                    % {"nr": t.nummer},
+                )
+    if fouten:
+        raise ValidationError(fouten)
+    return contract
+
+
+def _omvang(volume, eenheid, frequentie):
+    if volume is None and not eenheid and not frequentie:
+        return None
+    if volume is None or not eenheid or not frequentie:
+        raise ValidationError(
+            {
+                "volume": [
+                    _("Vul volume, eenheid en frequentie samen in, of laat ze alle drie leeg.")
+                ]
+            }
+        )
+    return {"Volume": volume, "Eenheid": eenheid, "Frequentie": frequentie}
+
+
+def maak_toewijzing(
+    user,
+    *,
+    persoon,
+    aanbieder,
+    product_categorie: str,
+    product_code: str = "",
+    ingangsdatum: datetime.date,
+    einddatum: datetime.date | None = None,
+    volume: int | None = None,
+    eenheid: str = "",
+    frequentie: str = "",
+    budget: int | None = None,
+    referentie_aanbieder: str = "",
+    verzoek: Verzoek | None = None,
+    bron: str = "",
+    commentaar: str = "",
+    kanaal: str = audit.Kanaal.SYSTEEM,
+) -> Toewijzing:
+    """Assign a product in kind to a provider and send the 301 (with all current toewijzingen).
+
+    Refused (ValidationError, nothing stored) under taakgericht funding, without contract,
+    when it overlaps a PGB for the same product (OP043) or the same product (TR302).
+    """
+    _eis_rol(user, GEMEENTE_ROLLEN)
+    omvang = _omvang(volume, eenheid, frequentie)
+    with transaction.atomic():
+        _controleer_toewijzing(
+            persoon,
+            aanbieder,
+            product_categorie,
+            product_code,
+            ingangsdatum,
+            einddatum,
+            omvang,
+            budget,
+        )
+        nu = timezone.localtime()
+        nummer = (Toewijzing.objects.select_for_update().aggregate(m=Max("nummer"))["m"] or 0) + 1
+        t = Toewijzing.objects.create(
+            nummer=max(nummer, 1000),
+            persoon=persoon,
+            bsn=persoon.bsn,
+            aanbieder=aanbieder,
+            gemeentecode=gemeente().gemeentecode,
+            productcategorie=product_categorie,
+            productcode=product_code,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
+            volume=volume if omvang else None,
+            eenheid=eenheid if omvang else "",
+            frequentie=frequentie if omvang else "",
+            budget=budget,
+            referentie_aanbieder=referentie_aanbieder,
+            toewijzingsdatum=nu.date(),
+            toewijzingstijd=nu.time().replace(microsecond=0),
+            commentaar=commentaar[:200],
+            bron=bron[:100],
+            verzoek=verzoek,
+        )
+        audit.log(
+            user,
+            actie=audit.Actie.AANMAKEN,
+            kanaal=kanaal,
+            doel=_doel(user),
+            object_type="toewijzing",
+            object_id=t.nummer,
+            persoon_id=persoon.pk,
+            velden=["product", "ingangsdatum", "einddatum", "omvang", "aanbieder"],
+            nieuwe_waarden={"product": t.product, "aanbieder": aanbieder.naam},
+        )
+        stuur_toewijzingbericht(user, persoon, aanbieder, gewijzigd=[t], kanaal=kanaal)
+    return t
+
+
+# --- the 301 -------------------------------------------------------------------------
+
+
+def _voorletters(voornamen: str) -> str:
+    letters = "".join(d[0] for d in voornamen.split() if d)
+    return re.sub(r"[^a-zA-ZÀ-ỳ]", "", letters)[:6]
+
+
+def _naam(persoon, volledig: bool) -> dict:
+    naam = {"Geslachtsnaam": {"Achternaam": persoon.achternaam[:200]}}
+    if persoon.voorvoegsel:
+        naam["Geslachtsnaam"]["Voorvoegsel"] = persoon.voorvoegsel[:10]
+    if persoon.voornamen:
+        naam["Voornamen"] = persoon.voornamen[:200]
+        if _voorletters(persoon.voornamen):
+            naam["Voorletters"] = _voorletters(persoon.voornamen)
+    if volledig:
+        naam["NaamGebruik"] = "1"
+    return naam
+
+
+def client_kort(persoon) -> dict:
+    return {
+        "Bsn": persoon.bsn,
+        "Geboortedatum": {"Datum": persoon.geboortedatum},
+        "Geslacht": persoon.geslacht or "0",
+        "Naam": _naam(persoon, volledig=False),
+    }
+
+
+def _contact(persoon) -> dict:
+    contact: dict = {"Soort": "01"}
+    adres = getattr(getattr(persoon, "huishouden", None), "adres", None)
+    if adres is not None:
+        huis = {"Huisnummer": adres.huisnummer}
+        if adres.huisletter:
+            huis["Huisletter"] = adres.huisletter
+        if adres.huisnummertoevoeging:
+            huis["HuisnummerToevoeging"] = adres.huisnummertoevoeging
+        contact["Adres"] = {
+            "Huis": huis,
+            "Postcode": adres.postcode,
+            "Straatnaam": adres.straat[:24],
+            "Plaatsnaam": adres.woonplaats[:80],
+            "LandCode": "NL",
+        }
+    cijfers = re.sub(r"[^0-9]", "", persoon.telefoon or "")
+    if cijfers:
+        contact["Telefoon"] = {"Telefoon01": {"Telefoonnummer": cijfers[:15], "Landnummer": "0031"}}
+    if persoon.email:
+        contact["Emailadres"] = persoon.email[:80]
+    return contact
+
+
+def _toegewezen_product(t: Toewijzing) -> dict:
+    tp: dict = {"ToewijzingNummer": t.nummer}
+    if t.referentie_aanbieder:
+        tp["ReferentieAanbieder"] = t.referentie_aanbieder
+    if t.productcategorie:
+        tp["Product"] = {"Categorie": t.productcategorie}
+        if t.productcode:
+            tp["Product"]["Code"] = t.productcode
+    tp["Toewijzingsdatum"] = t.toewijzingsdatum
+    tp["Toewijzingstijd"] = t.toewijzingstijd
+    tp["Ingangsdatum"] = t.ingangsdatum
+    if t.einddatum:
+        tp["Einddatum"] = t.einddatum
+    if t.reden_wijziging:
+        tp["RedenWijziging"] = t.reden_wijziging
+    if t.volume is not None:
+        tp["Omvang"] = {"Volume": t.volume, "Eenheid": t.eenheid, "Frequentie": t.frequentie}
+    if t.budget is not None:
+        tp["Budget"] = t.budget
+    if t.commentaar.strip():
+        tp["Commentaar"] = t.commentaar
+    return tp
+
+
+def _verstuur(user, nr: str, data: dict, *, aanbieder, persoon, kanaal) -> Bericht:
+    """Write, check (levels 1–2 as the receiver would) and store an outgoing message.
+
+    The provider portal is the receiving system, so its retour is made at once."""
+    raw = schema.schrijf(nr, data)
+    gelezen = schema.lees(raw)
+    fouten = gelezen.fouten or regels.controleer(gelezen, codelijsten.huidige())
+    if fouten:  # a programming or register error: never send an invalid message
+        raise ValidationError({"niet_veldgebonden": [f"{f.pad}: {f.melding}" for f in fouten[:5]]})
+    vandaag = timezone.localdate()
+    retour = maak_retour(gelezen, {}, alleen_header=False, vandaag=vandaag)
+    h = gelezen.header
+    bericht = Bericht.objects.create(
+        richting=Bericht.Richting.UIT,
+        berichttype=gelezen.naam,
+        afzender=h["Afzender"],
+        ontvanger=h["Ontvanger"],
+        aanbieder=aanbieder,
+        identificatie=gelezen.identificatie,
+        dagtekening=gelezen.dagtekening,
+        sha256=gelezen.sha256,
+        inhoud=raw,
+        status=Bericht.Status.GEACCEPTEERD,
+        retourcodes=["0200"],
+        retour=retour,
+        bsn=persoon.bsn if persoon else "",
+        persoon=persoon,
+        ontvangen_op=timezone.now(),
+        retour_op=timezone.now(),
+    )
+    audit.log(
+        user,
+        actie=audit.Actie.AANMAKEN,
+        kanaal=kanaal,
+        doel=_doel(user),
+        object_type="iwmo_bericht",
+        object_id=bericht.pk,
+        persoon_id=persoon.pk if persoon else None,
+        velden=["bsn", "naam", "geboortedatum", "adres", "zorggegevens"],
+        toelichting=f"{gelezen.naam} {gelezen.identificatie} verstuurd aan {aanbieder.naam}",
+    )
+    return bericht
+
+
+def stuur_toewijzingbericht(user, persoon, aanbieder, *, gewijzigd, kanaal) -> Bericht:
+    """A 301 with every toewijzing valid on or after today plus the changed ones (OP087)."""
+    vandaag = timezone.localdate()
+    gewijzigd_ids = {t.pk for t in gewijzigd}
+    alle = Toewijzing.objects.filter(persoon=persoon, aanbieder=aanbieder).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag) | Q(pk__in=gewijzigd_ids)
+    )
+    alle = [t for t in alle.order_by("nummer") if not (t.verwijderd and t.pk not in gewijzigd_ids)]
+    gem = gemeente()
+    data = {
+        "Header": schema.header(
+            "301",
+            afzender=gem.gemeentecode,
+            ontvanger=aanbieder.agb_code,
+            identificatie=nieuwe_identificatie(),
+            dagtekening=vandaag,
+        ),
+        "Client": {
+            **client_kort(persoon),
+            "Naam": _naam(persoon, volledig=True),
+            "Contactgegevens": {"Contact": [_contact(persoon)]},
+            "ToegewezenProducten": {"ToegewezenProduct": [_toegewezen_product(t) for t in alle]},
+        },
+    }
+    bericht = _verstuur(user, "301", data, aanbieder=aanbieder, persoon=persoon, kanaal=kanaal)
+    for t in gewijzigd:
+        ToewijzingVersie.objects.create(
+            toewijzing=t,
+            bericht=bericht,
+            gegevens=_json(_toegewezen_product(t)),
+            toewijzingsdatum=t.toewijzingsdatum,
+            toewijzingstijd=t.toewijzingstijd,
+            gebruiker=getattr(user, "username", "systeem"),
+        )
+    return bericht
+
+
+def _json(d):
+    from .keten import json_veilig
+
+    return json_veilig(d)
+
+
+def _vergrendel(user, toewijzing_id) -> Toewijzing:
+    _eis_rol(user, GEMEENTE_ROLLEN)
+    t = (
+        Toewijzing.objects.select_for_update(of=("self",))
+        .select_related("persoon__huishouden__adres", "aanbieder")
+        .filter(pk=toewijzing_id)
+        .first()
+    )
+    if t is None:
+        raise ValidationError({"niet_veldgebonden": [_("Deze toewijzing bestaat niet.")]})
+    if t.verwijderd:
+        raise ValidationError({"niet_veldgebonden": [_("Deze toewijzing is verwijderd.")]})
+    return t
+
+
+def _versie(t: Toewijzing, reden: str):
+    nu = timezone.localtime()
+    t.toewijzingsdatum = nu.date()
+    t.toewijzingstijd = nu.time().replace(microsecond=0)
+    t.reden_wijziging = reden
+
+
+def wijzig_einddatum(
+    user, toewijzing_id, *, einddatum, reden_wijziging="", kanaal=audit.Kanaal.SYSTEEM
+) -> Toewijzing:
+    """Shorten (intrekken) or extend (oprekken) with the same ToewijzingNummer."""
+    with transaction.atomic():
+        t = _vergrendel(user, toewijzing_id)
+        if einddatum < t.ingangsdatum:
+            raise ValidationError({"einddatum": [_("De einddatum ligt voor de ingangsdatum.")]})
+        if einddatum == t.einddatum:
+            raise ValidationError({"einddatum": [_("Dit is al de einddatum.")]})
+        verlengd = t.einddatum is None or einddatum > t.einddatum
+        reden = reden_wijziging or ("04" if verlengd else "05")
+        if reden == "13":
+            raise ValidationError(
+                {"reden_wijziging": [_("Gebruik 'verwijderen' om te verwijderen.")]}
+            )
+        if not codelijsten.huidige().geldig("WMO002", reden, timezone.localdate()):
+            raise ValidationError({"reden_wijziging": [_("Kies een geldige reden van wijziging.")]})
+        if verlengd:
+            _controleer_toewijzing(
+                t.persoon,
+                t.aanbieder,
+                t.productcategorie,
+                t.productcode,
+                t.ingangsdatum,
+                einddatum,
+                None,
+                None,
+                zelf=t,
+            )
+        oud = t.einddatum
+        t.einddatum = einddatum
+        _versie(t, reden)
+        t.save()
+        audit.log(
+            user,
+            actie=audit.Actie.WIJZIGEN,
+            kanaal=kanaal,
+            doel=_doel(user),
+            object_type="toewijzing",
+            object_id=t.nummer,
+            persoon_id=t.persoon_id,
+            velden=["einddatum"],
+            oude_waarden={"einddatum": str(oud or "")},
+            nieuwe_waarden={"einddatum": str(einddatum), "reden": reden},
+        )
+        stuur_toewijzingbericht(user, t.persoon, t.aanbieder, gewijzigd=[t], kanaal=kanaal)
+    return t
+
+
+def verwijder_toewijzing(user, toewijzing_id, *, kanaal=audit.Kanaal.SYSTEEM) -> Toewijzing:
+    """Einddatum = Ingangsdatum with RedenWijziging 13: counts as never sent (OP033x1)."""
+    with transaction.atomic():
+        t = _vergrendel(user, toewijzing_id)
+        if t.prestaties.filter(toegekend=True).exists():
+            raise ValidationError(
+                {"niet_veldgebonden": [_("Er zijn al toegekende declaraties (TR385).")]}
+            )
+        t.einddatum = t.ingangsdatum
+        _versie(t, "13")
+        t.save()
+        audit.log(
+            user,
+            actie=audit.Actie.WIJZIGEN,
+            kanaal=kanaal,
+            doel=_doel(user),
+            object_type="toewijzing",
+            object_id=t.nummer,
+            persoon_id=t.persoon_id,
+            velden=["einddatum", "reden_wijziging"],
+            nieuwe_waarden={"reden": "13"},
+        )
+        stuur_toewijzingbericht(user, t.persoon, t.aanbieder, gewijzigd=[t], kanaal=kanaal)
+    return t
+
+
+def wijzig_omvang(
+    user,
+    toewijzing_id,
+    *,
+    volume: int,
+    ingangsdatum,
+    reden_wijziging="03",
+    kanaal=audit.Kanaal.SYSTEEM,
+) -> Toewijzing:
+    """Volume changes in place only with Frequentie 6; otherwise the old toewijzing ends the
+    day before and a new one with a new number starts (IV093). Returns the current one."""
+    with transaction.atomic():
+        t = _vergrendel(user, toewijzing_id)
+        if t.volume is None:
+            raise ValidationError({"volume": [_("Deze toewijzing heeft geen omvang.")]})
+        if t.frequentie == "6":
+            oud = t.volume
+            t.volume = volume
+            _versie(t, reden_wijziging)
+            t.save()
+            audit.log(
+                user,
+                actie=audit.Actie.WIJZIGEN,
+                kanaal=kanaal,
+                doel=_doel(user),
+                object_type="toewijzing",
+                object_id=t.nummer,
+                persoon_id=t.persoon_id,
+                velden=["volume"],
+                oude_waarden={"volume": oud},
+                nieuwe_waarden={"volume": volume},
+            )
+            stuur_toewijzingbericht(user, t.persoon, t.aanbieder, gewijzigd=[t], kanaal=kanaal)
+            return t
+        if ingangsdatum <= t.ingangsdatum or (t.einddatum and ingangsdatum > t.einddatum):
+            raise ValidationError(
+                {"ingangsdatum": [_("De nieuwe omvang moet binnen de looptijd ingaan.")]}
+            )
+        eind = t.einddatum
+        t.einddatum = ingangsdatum - datetime.timedelta(days=1)
+        _versie(t, reden_wijziging)
+        t.save()
+        nieuw = maak_toewijzing(
+            user,
+            persoon=t.persoon,
+            aanbieder=t.aanbieder,
+            product_categorie=t.productcategorie,
+            product_code=t.productcode,
+            ingangsdatum=ingangsdatum,
+            einddatum=eind,
+            volume=volume,
+            eenheid=t.eenheid,
+            frequentie=t.frequentie,
+            bron=t.bron,
+            kanaal=kanaal,
+            referentie_aanbieder=t.referentie_aanbieder,
+        )
+        ToewijzingVersie.objects.create(
+            toewijzing=t,
+            bericht=None,
+            gegevens=_json(_toegewezen_product(t)),
+            toewijzingsdatum=t.toewijzingsdatum,
+            toewijzingstijd=t.toewijzingstijd,
+            gebruiker=getattr(user, "username", "systeem"),
+        )
+        return nieuw
+
+
+def registreer_pgb(
+    user,
+    *,
+    persoon,
+    product_categorie,
+    product_code="",
+    ingangsdatum,
+    einddatum=None,
+    bron="",
+    kanaal=audit.Kanaal.SYSTEEM,
+) -> PgbToekenning:
+    """A PGB is paid outside iWmo: no message, but no toewijzing may overlap it (OP043)."""
+    _eis_rol(user, GEMEENTE_ROLLEN)
+    if einddatum and einddatum < ingangsdatum:
+        raise ValidationError({"einddatum": [_("De einddatum ligt voor de ingangsdatum.")]})
+    if not codelijsten.huidige().geldig("WMO020", product_categorie, ingangsdatum):
+        raise ValidationError({"product_categorie": [_("Kies een geldige productcategorie.")]})
+    with transaction.atomic():
+        for t in Toewijzing.objects.filter(persoon=persoon, productcategorie=product_categorie):
+            if (
+                not t.verwijderd
+                and _zelfde_product(
+                    product_categorie, product_code, t.productcategorie, t.productcode
+                )
+                and _overlapt(ingangsdatum, einddatum, t.ingangsdatum, t.einddatum)
+            ):
+                raise ValidationError(
+                    {
+                        "ingangsdatum": [
+                            _(
+                                "Toewijzing %(nr)s in natura loopt in deze periode. Beëindig die "
+                                "eerst op de dag voor het pgb, met reden 08 (OP043)."
+                            )
+                            % {"nr": t.nummer}
+                        ]
+                    }
+                )
+        pgb = PgbToekenning.objects.create(
+            persoon=persoon,
+            productcategorie=product_categorie,
+            productcode=product_code,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
+            bron=bron[:100],
+        )
+        audit.log(
+            user,
+            actie=audit.Actie.AANMAKEN,
+            kanaal=kanaal,
+            doel=_doel(user),
+            object_type="pgb_toekenning",
+            object_id=pgb.pk,
+            persoon_id=persoon.pk,
+            velden=["product", "ingangsdatum", "einddatum"],
+        )
+    return pgb
+
+
+# --- answering requests ---------------------------------------------------------------
+
+
+def beantwoord_verzoek(
+    user, verzoek_id, *, besluit: str, reden_afwijzing: str = "", kanaal=audit.Kanaal.SYSTEEM
+):
+    """Grant (301), reject (319 with reason) or put in onderzoek (319 "2", once)."""
+    _eis_rol(user, GEMEENTE_ROLLEN)
+    with transaction.atomic():
+        v = (
+            Verzoek.objects.select_for_update(of=("self",))
+            .select_related("aanbieder", "persoon__huishouden__adres")
+            .filter(pk=verzoek_id)
+            .first()
+        )
+        if v is None:
+            raise ValidationError({"niet_veldgebonden": [_("Dit verzoek bestaat niet.")]})
+        if not v.is_lopend:
+            raise ValidationError({"niet_veldgebonden": [_("Dit verzoek is al beantwoord.")]})
+        if besluit == "toewijzen":
+            _ken_toe(user, v, kanaal)
+            v.status = Verzoek.Status.TOEGEWEZEN
+        elif besluit in ("afwijzen", "onderzoek"):
+            if besluit == "afwijzen" and not codelijsten.huidige().geldig(
+                "WJ759", reden_afwijzing, timezone.localdate()
+            ):
+                raise ValidationError({"reden_afwijzing": [_("Kies een reden van afwijzing.")]})
+            if besluit == "onderzoek" and v.status == Verzoek.Status.IN_ONDERZOEK:
+                raise ValidationError(
+                    {"niet_veldgebonden": [_("Een verzoek gaat maar één keer in onderzoek.")]}
+                )
+            _stuur_319(user, v, besluit, reden_afwijzing, kanaal)
+            v.status = (
+                Verzoek.Status.AFGEWEZEN if besluit == "afwijzen" else Verzoek.Status.IN_ONDERZOEK
+            )
+            v.reden_afwijzing = reden_afwijzing if besluit == "afwijzen" else ""
+        else:
+            raise ValidationError({"besluit": [_("Kies toewijzen, afwijzen of in onderzoek.")]})
+        v.beantwoord_op = timezone.now()
+        v.save(update_fields=["status", "reden_afwijzing", "beantwoord_op"])
+    return v
+
+
+def _datum(s):
+    return datetime.date.fromisoformat(s) if s else None
+
+
+def _ken_toe(user, v: Verzoek, kanaal):
+    if v.persoon is None:
+        raise ValidationError(
+            {
+                "niet_veldgebonden": [
+                    _("De cliënt staat niet in het register; registreer hem eerst.")
+                ]
+            }
+        )
+    inhoud = v.inhoud
+    if v.soort == Verzoek.Soort.VOT:
+        product = inhoud.get("Product") or {}
+        omvang = inhoud.get("Omvang") or {}
+        maak_toewijzing(
+            user,
+            persoon=v.persoon,
+            aanbieder=v.aanbieder,
+            product_categorie=product.get("Categorie", ""),
+            product_code=product.get("Code", ""),
+            ingangsdatum=_datum(inhoud["ToewijzingIngangsdatum"]),
+            einddatum=_datum(inhoud.get("ToewijzingEinddatum")),
+            volume=omvang.get("Volume"),
+            eenheid=omvang.get("Eenheid", ""),
+            frequentie=omvang.get("Frequentie", ""),
+            budget=inhoud.get("Budget"),
+            referentie_aanbieder=v.referentie,
+            verzoek=v,
+            bron=f"verzoek {v.referentie}",
+            kanaal=kanaal,
+        )
+        return
+    for tw in (inhoud.get("TeWijzigenProducten") or {}).get("TeWijzigenProduct", []):
+        t = Toewijzing.objects.filter(
+            nummer=tw["ToewijzingNummer"], persoon=v.persoon, aanbieder=v.aanbieder
+        ).first()
+        if t is None:
+            raise ValidationError(
+                {"niet_veldgebonden": [_("Een te wijzigen toewijzing ontbreekt.")]}
+            )
+        t.referentie_aanbieder = v.referentie
+        if tw.get("Omvang"):
+            wijzig_omvang(
+                user,
+                t.pk,
+                volume=tw["Omvang"]["Volume"],
+                ingangsdatum=_datum(tw["GewensteIngangsdatum"]),
+                reden_wijziging="12",
+                kanaal=kanaal,
+            )
+        elif tw.get("Einddatum"):
+            t.save(update_fields=["referentie_aanbieder"])
+            wijzig_einddatum(
+                user, t.pk, einddatum=_datum(tw["Einddatum"]), reden_wijziging="12", kanaal=kanaal
+            )
+    for np in (inhoud.get("NieuweProducten") or {}).get("NieuwProduct", []):
+        product = np.get("Product") or {}
+        omvang = np.get("Omvang") or {}
+        maak_toewijzing(
+            user,
+            persoon=v.persoon,
+            aanbieder=v.aanbieder,
+            product_categorie=product.get("Categorie", ""),
+            product_code=product.get("Code", ""),
+            ingangsdatum=_datum(np["GewensteIngangsdatum"]),
+            einddatum=_datum(np.get("Einddatum")),
+            volume=omvang.get("Volume"),
+            eenheid=omvang.get("Eenheid", ""),
+            frequentie=omvang.get("Frequentie", ""),
+            budget=np.get("Budget"),
+            referentie_aanbieder=v.referentie,
+            verzoek=v,
+            bron=f"verzoek {v.referentie}",
+            kanaal=kanaal,
+        )
+
+
+def _stuur_319(user, v: Verzoek, besluit, reden, kanaal):
+    gem = gemeente()
+    antwoord = {
+        "ReferentieAanbieder": v.referentie,
+        "VerzoekAntwoord": "1" if besluit == "afwijzen" else "2",
+    }
+    if besluit == "afwijzen":
+        antwoord["RedenAfwijzingVerzoek"] = reden
+    data = {
+        "Header": schema.header(
+            "319",
+            afzender=gem.gemeentecode,
+            ontvanger=v.aanbieder.agb_code,
+            identificatie=nieuwe_identificatie(),
+            dagtekening=timezone.localdate(),
+        ),
+        "Antwoord": antwoord,
+    }
+    return _verstuur(user, "319", data, aanbieder=v.aanbieder, persoon=v.persoon, kanaal=kanaal)
+
+
+# --- provider side ---------------------------------------------------------------------
+
+
+def _eigen_organisatie(user) -> Organisatie:
+    _eis_rol(user, AANBIEDER_ROLLEN)
+    org_id = scope_of(user).organisatie_id
+    org = Organisatie.objects.filter(pk=org_id).first() if org_id else None
+    if org is None or not org.agb_code:
+        raise ValidationError(
+            {"niet_veldgebonden": [_("Uw organisatie heeft geen AGB-code; berichten kunnen niet.")]}
+        )
+    return org
+
+
+def ontvang_bericht(user, raw: bytes, *, kanaal=audit.Kanaal.API):
+    """The HTTP endpoint: one message from the caller's organisation → its retour."""
+    _eis_rol(user, AANBIEDER_ROLLEN)
+    org = Organisatie.objects.filter(pk=scope_of(user).organisatie_id).first()
+    return verwerk([Invoer(raw, organisatie=org)], gebruiker=user, kanaal=kanaal)[0]
+
+
+def _stuur_als_aanbieder(user, org, nr, client, kanaal):
+    data = {
+        "Header": schema.header(
+            nr,
+            afzender=org.agb_code,
+            ontvanger=gemeente().gemeentecode,
+            identificatie=nieuwe_identificatie(),
+            dagtekening=timezone.localdate(),
+        ),
+        "Client": client,
+    }
+    raw = schema.schrijf(nr, data)
+    proef = verwerk([Invoer(raw, organisatie=org)], opslaan=False)[0]
+    if not proef.geaccepteerd:
+        raise ValidationError(
+            {"niet_veldgebonden": [f"{f.melding} (retourcode {f.code})" for f in proef.fouten[:5]]}
+        )
+    return verwerk([Invoer(raw, organisatie=org)], gebruiker=user, kanaal=kanaal)[0]
+
+
+def _eigen_toewijzing(org, toewijzing_id) -> Toewijzing:
+    t = Toewijzing.objects.select_related("persoon").filter(pk=toewijzing_id, aanbieder=org).first()
+    if t is None:
+        raise ValidationError({"niet_veldgebonden": [_("Deze toewijzing bestaat niet.")]})
+    return t
+
+
+def _product(categorie, code) -> dict:
+    if not categorie:
+        return {}
+    return {"Product": {"Categorie": categorie, **({"Code": code} if code else {})}}
+
+
+def meld_start(user, toewijzing_id, *, begindatum, kanaal=audit.Kanaal.UI):
+    """305 for a toewijzing (inspannings-, outputgericht or lumpsum met toewijzing)."""
+    org = _eigen_organisatie(user)
+    t = _eigen_toewijzing(org, toewijzing_id)
+    sp = {
+        "ToewijzingNummer": t.nummer,
+        **_product(t.productcategorie, t.productcode),
+        "ToewijzingIngangsdatum": t.ingangsdatum,
+        "Begindatum": begindatum,
+        "StatusAanlevering": "1",
+    }
+    client = {**client_kort(t.persoon), "StartProducten": {"StartProduct": [sp]}}
+    return _stuur_als_aanbieder(user, org, "305", client, kanaal)
+
+
+def _persoon_bij_bsn(user, bsn: str, kanaal):
+    from openwmo.inwoners.selectors import persoon_voor_bsn
+
+    persoon = persoon_voor_bsn(bsn)
+    if persoon is None:
+        raise ValidationError({"bsn": [_("Deze cliënt is bij de gemeente niet bekend.")]})
+    audit.log(
+        user,
+        actie=audit.Actie.LEZEN,
+        kanaal=kanaal,
+        doel=_doel(user),
+        object_type="persoon",
+        object_id=persoon.pk,
+        persoon_id=persoon.pk,
+        velden=["naam", "geboortedatum", "geslacht"],
+        toelichting="Cliëntgegevens voor een iWmo-bericht",
+    )
+    return persoon
+
+
+def meld_start_taakgericht(user, *, bsn, product_categorie="", begindatum, kanaal=audit.Kanaal.UI):
+    """305 without ToewijzingNummer under taakgericht funding (registration only)."""
+    org = _eigen_organisatie(user)
+    if not regels.bsn_geldig(bsn or ""):
+        raise ValidationError({"bsn": [_("Dit BSN voldoet niet aan de elfproef.")]})
+    persoon = _persoon_bij_bsn(user, bsn, kanaal)
+    sp = {**_product(product_categorie, ""), "Begindatum": begindatum, "StatusAanlevering": "1"}
+    client = {**client_kort(persoon), "StartProducten": {"StartProduct": [sp]}}
+    return _stuur_als_aanbieder(user, org, "305", client, kanaal)
+
+
+def meld_stop(user, levering_id, *, einddatum, reden, kanaal=audit.Kanaal.UI):
+    """307 repeating the keys of the current start (TR382), with a reason (20 = tijdelijk)."""
+    org = _eigen_organisatie(user)
+    start = (
+        Levering.objects.select_related("persoon")
+        .filter(pk=levering_id, aanbieder=org, soort=Levering.Soort.START, actief=True)
+        .first()
+    )
+    if start is None or start.persoon is None:
+        raise ValidationError({"niet_veldgebonden": [_("Deze startmelding bestaat niet.")]})
+    sp = {}
+    if start.toewijzingnummer is not None:
+        sp["ToewijzingNummer"] = start.toewijzingnummer
+    sp.update(_product(start.productcategorie, start.productcode))
+    if start.toewijzing_id:
+        sp["ToewijzingIngangsdatum"] = start.toewijzing.ingangsdatum
+    sp.update(
+        {
+            "Begindatum": start.begindatum,
+            "RedenBeeindiging": reden,
+            "Einddatum": einddatum,
+            "StatusAanlevering": "1",
+        }
+    )
+    client = {**client_kort(start.persoon), "StopProducten": {"StopProduct": [sp]}}
+    return _stuur_als_aanbieder(user, org, "307", client, kanaal)
+
+
+def verwijder_melding(user, levering_id, *, kanaal=audit.Kanaal.UI):
+    """Withdraw a start or stop with StatusAanlevering 3 (same key)."""
+    org = _eigen_organisatie(user)
+    lev = (
+        Levering.objects.select_related("persoon", "toewijzing")
+        .filter(pk=levering_id, aanbieder=org, actief=True)
+        .first()
+    )
+    if lev is None or lev.persoon is None:
+        raise ValidationError({"niet_veldgebonden": [_("Deze melding bestaat niet.")]})
+    sp = {}
+    if lev.toewijzingnummer is not None:
+        sp["ToewijzingNummer"] = lev.toewijzingnummer
+    sp.update(_product(lev.productcategorie, lev.productcode))
+    sp["Begindatum"] = lev.begindatum
+    if lev.soort == Levering.Soort.STOP:
+        sp["RedenBeeindiging"] = lev.reden_beeindiging
+        sp["Einddatum"] = lev.einddatum
+    sp["StatusAanlevering"] = "3"
+    naam, nr = (
+        ("StopProduct", "307") if lev.soort == Levering.Soort.STOP else ("StartProduct", "305")
+    )
+    client = {**client_kort(lev.persoon), f"{naam}en": {naam: [sp]}}
+    return _stuur_als_aanbieder(user, org, nr, client, kanaal)
+
+
+def vraag_toewijzing_aan(
+    user,
+    *,
+    bsn,
+    product_categorie,
+    product_code="",
+    ingangsdatum,
+    einddatum=None,
+    volume=None,
+    eenheid="",
+    frequentie="",
+    referentie="",
+    kanaal=audit.Kanaal.UI,
+):
+    """315 for one product; the gemeente answers with a 301 or 319 within 5 working days."""
+    org = _eigen_organisatie(user)
+    if not regels.bsn_geldig(bsn or ""):
+        raise ValidationError({"bsn": [_("Dit BSN voldoet niet aan de elfproef.")]})
+    persoon = _persoon_bij_bsn(user, bsn, kanaal)
+    ap = {
+        "ReferentieAanbieder": referentie or nieuwe_identificatie(),
+        **_product(product_categorie, product_code),
+        "ToewijzingIngangsdatum": ingangsdatum,
+    }
+    if einddatum:
+        ap["ToewijzingEinddatum"] = einddatum
+    omvang = _omvang(volume, eenheid, frequentie)
+    if omvang:
+        ap["Omvang"] = omvang
+    ap["Verwijzer"] = {"Type": "01", "Naam": gemeente().naam[:64]}
+    client = {**client_kort(persoon), "AangevraagdeProducten": {"AangevraagdProduct": [ap]}}
+    return _stuur_als_aanbieder(user, org, "315", client, kanaal)
+
+
+def variant_van(aanbieder, categorie, datum) -> str | None:
+    c = contract_voor(aanbieder, categorie, "", datum)
+    return c.uitvoeringsvariant if c else None
+
+
+__all__ = [
+    "Uitvoeringsvariant",
+    "beantwoord_verzoek",
+    "maak_toewijzing",
+    "meld_start",
+    "meld_start_taakgericht",
+    "meld_stop",
+    "ontvang_bericht",
+    "registreer_pgb",
+    "verwijder_melding",
+    "verwijder_toewijzing",
+    "vraag_toewijzing_aan",
+    "wijzig_einddatum",
+    "wijzig_omvang",
+]
