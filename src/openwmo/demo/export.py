@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 
 from openwmo.accounts.models import User
+from openwmo.berichten.models import Contract
 from openwmo.gebieden.models import Buurt, Buurtkamer, Openingstijd, Postcode, Wijk
 from openwmo.inwoners.models import Adres, Huishouden, Persoon, Relatie
 from openwmo.organisaties.models import Organisatie, Team
@@ -46,6 +47,11 @@ TABLES = [
         ],
     ),
     ("openingstijden", Openingstijd, ["id", "buurtkamer_id", "weekdag", "van", "tot"]),
+    (
+        "contracten",
+        Contract,
+        ["aanbieder_id", "productcategorie", "productcode", "uitvoeringsvariant", "ingangsdatum"],
+    ),
     (
         "organisaties",
         Organisatie,

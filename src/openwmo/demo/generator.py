@@ -32,6 +32,7 @@ from .constants import (
     LEGACY_PRODUCTS,
     MIN_RESIDENTS,
 )
+from .contracts import build_contracts
 from .geography import Geography
 from .legacy import LegacyClients
 from .organisations import build_organisations, build_staff
@@ -131,6 +132,7 @@ def build_town(residents: int, seed: int, stdout, output) -> dict:
     Openingstijd.objects.bulk_create(tijden, batch_size=500)
 
     orgs = build_organisations(stream("organisaties"), geography)
+    build_contracts(orgs)
     legacy = LegacyClients(stream("bestaande-clienten"), orgs.agb_codes())
     if output is not None:
         legacy.start(output)
