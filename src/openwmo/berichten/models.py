@@ -6,8 +6,13 @@ never overwritten, except the ``actief`` flag of a delivery that a later StatusA
 deletes.
 """
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# iWmo 3.2 ranges: LDT_Nummer 0-999 999 999; Volume and Bedrag 0-99 999 999.
+MAX_NUMMER = 999_999_999
+MAX_BEDRAG = 99_999_999
 
 
 class Codewaarde(models.Model):
@@ -230,7 +235,9 @@ class Verzoek(models.Model):
 class Toewijzing(models.Model):
     """The current version of a toewijzing (latest Toewijzingsdatum+tijd wins, IV013)."""
 
-    nummer = models.PositiveIntegerField(_("toewijzingnummer"), unique=True)
+    nummer = models.PositiveIntegerField(
+        _("toewijzingnummer"), unique=True, validators=[MaxValueValidator(MAX_NUMMER)]
+    )
     persoon = models.ForeignKey(
         "inwoners.Persoon", on_delete=models.PROTECT, related_name="toewijzingen"
     )
@@ -243,10 +250,14 @@ class Toewijzing(models.Model):
     productcode = models.CharField(_("productcode"), max_length=5, blank=True)
     ingangsdatum = models.DateField(_("ingangsdatum"))
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
-    volume = models.PositiveIntegerField(_("volume"), null=True, blank=True)
+    volume = models.PositiveIntegerField(
+        _("volume"), null=True, blank=True, validators=[MaxValueValidator(MAX_BEDRAG)]
+    )
     eenheid = models.CharField(_("eenheid"), max_length=2, blank=True)
     frequentie = models.CharField(_("frequentie"), max_length=1, blank=True)
-    budget = models.PositiveIntegerField(_("budget (eurocent)"), null=True, blank=True)
+    budget = models.PositiveIntegerField(
+        _("budget (eurocent)"), null=True, blank=True, validators=[MaxValueValidator(MAX_BEDRAG)]
+    )
     reden_wijziging = models.CharField(_("reden wijziging"), max_length=2, blank=True)
     referentie_aanbieder = models.CharField(max_length=36, blank=True)
     toewijzingsdatum = models.DateField()
@@ -313,7 +324,9 @@ class Levering(models.Model):
     toewijzing = models.ForeignKey(
         Toewijzing, on_delete=models.PROTECT, null=True, blank=True, related_name="leveringen"
     )
-    toewijzingnummer = models.PositiveIntegerField(null=True, blank=True)
+    toewijzingnummer = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_NUMMER)]
+    )
     productcategorie = models.CharField(max_length=2, blank=True)
     productcode = models.CharField(max_length=5, blank=True)
     begindatum = models.DateField(_("begindatum"))

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from openwmo.portaal.forms import DateInput
 
-from .models import CORRIGEERBARE_GEGEVENS, AuditRecord, Correctieverzoek, Doorbraak
+from .models import (
+    CORRIGEERBARE_GEGEVENS,
+    AuditRecord,
+    Bewaarmarkering,
+    Correctieverzoek,
+    Doorbraak,
+)
 
 BSN_FIELD = dict(
     label=_("BSN"),
@@ -72,3 +78,14 @@ class DoorbraakForm(forms.Form):
         widget=forms.Textarea,
         help_text=_("Bijvoorbeeld: crisis bij een inwoner buiten mijn wijk, collega afwezig."),
     )
+
+
+class BewaarbesluitForm(forms.Form):
+    besluit = forms.ChoiceField(label=_("Besluit"), choices=Bewaarmarkering.Besluit.choices)
+    toelichting = forms.CharField(
+        label=_("Toelichting (verplicht bij uitstel)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea,
+    )
+    uitstellen_tot = forms.DateField(label=_("Uitstellen tot"), required=False, widget=DateInput())

@@ -275,3 +275,65 @@ PARTNERSOORTEN = [
     ("vrijwilligers", _("Vrijwilligersorganisatie")),
     ("partner", _("Ketenpartner")),
 ]
+
+
+class Bewaarsoort(models.TextChoices):
+    WMO_DOSSIER = "wmo_dossier", _("Wmo-cliëntdossier met een voorziening")
+    ZONDER_VOORZIENING = (
+        "zonder_voorziening",
+        _("Ondersteuning die niet tot een voorziening leidde"),
+    )
+
+
+class Bewaartermijn(models.Model):
+    """How long a kind of record is kept after it was closed; set per municipality."""
+
+    soort = models.CharField(_("soort"), max_length=20, choices=Bewaarsoort, unique=True)
+    jaren = models.PositiveSmallIntegerField(_("bewaartermijn in jaren"))
+    toelichting = models.CharField(_("toelichting en grondslag"), max_length=300)
+
+    class Meta:
+        ordering = ["soort"]
+        verbose_name = _("bewaartermijn")
+        verbose_name_plural = _("bewaartermijnen")
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.jaren} jaar"
+
+
+class Bewaarmarkering(models.Model):
+    """A record past its retention term: flagged, reviewed, then anonymised (or postponed)."""
+
+    class Besluit(models.TextChoices):
+        ANONIMISEREN = "anonimiseren", _("Anonimiseren")
+        UITSTELLEN = "uitstellen", _("Uitstellen (bijvoorbeeld lopend bezwaar of klacht)")
+
+    soort = models.CharField(_("soort"), max_length=20, choices=Bewaarsoort)
+    object_type = models.CharField(_("soort gegeven"), max_length=40)
+    object_id = models.BigIntegerField(_("object"))
+    persoon_id = models.BigIntegerField(_("persoon"), null=True)
+    afgesloten_op = models.DateField(_("afgesloten op"))
+    verlopen_op = models.DateField(_("termijn verlopen op"))
+    gemarkeerd_op = models.DateTimeField(auto_now_add=True)
+    besluit = models.CharField(_("besluit"), max_length=12, choices=Besluit, blank=True)
+    besluit_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    besluit_op = models.DateTimeField(null=True, blank=True)
+    uitstellen_tot = models.DateField(_("uitstellen tot"), null=True, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=1000, blank=True)
+    uitgevoerd_op = models.DateTimeField(_("uitgevoerd op"), null=True, blank=True)
+    verwijderd = models.JSONField(_("wat is verwijderd"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["verlopen_op", "pk"]
+        verbose_name = _("bewaarmarkering")
+        verbose_name_plural = _("bewaarmarkeringen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["object_type", "object_id"], name="een_markering_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.object_type} {self.object_id} ({self.get_soort_display()})"

@@ -11,6 +11,7 @@ def items(user):
             (_("Doorbraken"), reverse("privacy:doorbraken")),
             (_("Correctieverzoeken"), reverse("privacy:correctieverzoeken")),
             (_("Inzageverzoek"), reverse("privacy:inzage")),
+            (_("Bewaartermijnen"), reverse("privacy:bewaren")),
             (_("Convenant"), reverse("privacy:convenant")),
             (_("Gegevensregister"), reverse("privacy:gegevensregister")),
         ]

@@ -105,3 +105,19 @@ def gegevensregister() -> list[dict]:
                 }
             )
     return sorted(rows, key=lambda r: (r["doel"], str(r["model"]), str(r["veld"])))
+
+
+def te_beoordelen_bewaarmarkeringen():
+    from .models import Bewaarmarkering
+
+    return list(
+        Bewaarmarkering.objects.filter(besluit="", uitgevoerd_op__isnull=True).order_by(
+            "verlopen_op", "pk"
+        )[:200]
+    )
+
+
+def bewaartermijnen():
+    from .models import Bewaartermijn
+
+    return list(Bewaartermijn.objects.all())

@@ -15,6 +15,10 @@ urlpatterns = [
         views.correctieverzoek_behandelen,
         name="correctieverzoek-behandelen",
     ),
+    path("bewaren/", views.bewaarmarkeringen, name="bewaren"),
+    path(
+        "bewaren/<int:pk>/beoordelen/", views.bewaarmarkering_beoordelen, name="bewaren-beoordelen"
+    ),
     path("convenant/", views.convenant, name="convenant"),
     path("gegevensregister/", views.gegevensregister, name="gegevensregister"),
     path("inzage/", views.inzage, name="inzage"),

@@ -15,15 +15,16 @@ from django.views.decorators.http import require_POST
 from openwmo.accounts.models import Rol
 from openwmo.inwoners import selectors as inwoners
 
-from . import selectors, services
+from . import bewaren, selectors, services
 from .forms import (
     AuditZoekForm,
+    BewaarbesluitForm,
     CorrectieBesluitForm,
     CorrectieverzoekForm,
     DoorbraakBeoordelingForm,
     InzageForm,
 )
-from .models import DEELGEGEVENS, PARTNERSOORTEN, Correctieverzoek, Doorbraak
+from .models import DEELGEGEVENS, PARTNERSOORTEN, Bewaarmarkering, Correctieverzoek, Doorbraak
 
 
 def _require(user, *rollen):
@@ -87,6 +88,16 @@ WACHTRIJEN = {
         context_naam="verzoeken",
         gelukt=gettext_lazy("Het besluit is vastgelegd."),
     ),
+    "bewaren": dict(
+        model=Bewaarmarkering,
+        form=BewaarbesluitForm,
+        service=bewaren.beoordeel,
+        items=selectors.te_beoordelen_bewaarmarkeringen,
+        context_naam="markeringen",
+        gelukt=gettext_lazy(
+            "Het besluit is vastgelegd; anonimiseren gebeurt door de achtergrondtaak."
+        ),
+    ),
 }
 
 
@@ -106,6 +117,8 @@ def _wachtrij(request, naam: str, pk: int | None = None):
                 messages.success(request, rij["gelukt"])
                 return redirect(f"privacy:{naam}")
     context = {rij["context_naam"]: rij["items"](), "form": form, "fout_bij": pk}
+    if naam == "bewaren":
+        context["termijnen"] = selectors.bewaartermijnen()
     return render(request, f"privacy/{naam}.html", context)
 
 
@@ -129,6 +142,17 @@ def correctieverzoeken(request):
 @require_POST
 def correctieverzoek_behandelen(request, pk: int):
     return _wachtrij(request, "correctieverzoeken", pk)
+
+
+@login_required
+def bewaarmarkeringen(request):
+    return _wachtrij(request, "bewaren")
+
+
+@login_required
+@require_POST
+def bewaarmarkering_beoordelen(request, pk: int):
+    return _wachtrij(request, "bewaren", pk)
 
 
 @login_required

@@ -78,14 +78,25 @@ class Termijn(models.TextChoices):
 
 
 class Melding(models.Model):
+    # Empty only after anonymisation at the end of the retention term (privacy.bewaren).
     persoon = models.ForeignKey(
-        "inwoners.Persoon", on_delete=models.PROTECT, related_name="toegang_meldingen"
+        "inwoners.Persoon",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="toegang_meldingen",
     )
     huishouden = models.ForeignKey(
         "inwoners.Huishouden",
         on_delete=models.PROTECT,
+        null=True,
         related_name="toegang_meldingen",
         help_text=_("Het huishouden van de inwoner op het moment van de melding."),
+    )
+    geanonimiseerd_op = models.DateTimeField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        help_text=_("Na de bewaartermijn: persoonsgegevens verwijderd, telgegevens bewaard."),
     )
     kanaal = models.CharField(_("kanaal"), max_length=12, choices=Kanaal)
     buurtkamer = models.ForeignKey(

@@ -79,7 +79,7 @@ def _vandaag_start() -> datetime.datetime:
 def meldingen_in_scope(user) -> QuerySet[Melding]:
     """The meldingen this user may see, as a query."""
     scope = scope_of(user)
-    qs = Melding.objects.select_related(
+    qs = Melding.objects.filter(geanonimiseerd_op__isnull=True).select_related(
         "persoon__huishouden__adres__buurt__wijk",
         "huishouden__adres__buurt",
         "buurtkamer",

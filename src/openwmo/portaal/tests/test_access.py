@@ -70,7 +70,10 @@ def placeholders(users, inwoner) -> dict:
     values = {"inwoner": inwoner.pk}
     for module in APP_RULES:
         if hasattr(module, "objecten"):
-            values.update(module.objecten(users, inwoner))
+            nieuw = module.objecten(users, inwoner)
+            dubbel = set(nieuw) & set(values)
+            assert not dubbel, f"{module.__name__} hergebruikt placeholders {dubbel}"
+            values.update(nieuw)
     return values
 
 

@@ -1,4 +1,7 @@
+import datetime
+
 from openwmo.accounts.models import Rol
+from openwmo.privacy.models import Bewaarmarkering
 
 PRIVACY = {Rol.PRIVACY_FUNCTIONARIS}
 
@@ -15,7 +18,18 @@ def objecten(users, inwoner):
     verzoek = services.dien_correctieverzoek_in(
         users[Rol.INWONER], inwoner, gegeven="telefoon", gewenste_waarde="0612345678"
     )
-    return {"doorbraak": doorbraak.pk, "verzoek": verzoek.pk}
+    markering = Bewaarmarkering.objects.create(
+        soort="zonder_voorziening",
+        object_type="melding",
+        object_id=999999,
+        afgesloten_op=datetime.date(2015, 1, 1),
+        verlopen_op=datetime.date(2020, 1, 1),
+    )
+    return {
+        "privacy_doorbraak": doorbraak.pk,
+        "correctieverzoek": verzoek.pk,
+        "bewaarmarkering": markering.pk,
+    }
 
 
 ACCESS = {
@@ -23,13 +37,19 @@ ACCESS = {
     "privacy:doorbraken": ("/privacy/doorbraken/", PRIVACY, "get"),
     # a POST without data answers 200 with the form errors for the privacy officer
     "privacy:doorbraak-beoordelen": (
-        "/privacy/doorbraken/{doorbraak}/beoordelen/",
+        "/privacy/doorbraken/{privacy_doorbraak}/beoordelen/",
         PRIVACY,
         "post",
     ),
     "privacy:correctieverzoeken": ("/privacy/correctieverzoeken/", PRIVACY, "get"),
     "privacy:correctieverzoek-behandelen": (
-        "/privacy/correctieverzoeken/{verzoek}/behandelen/",
+        "/privacy/correctieverzoeken/{correctieverzoek}/behandelen/",
+        PRIVACY,
+        "post",
+    ),
+    "privacy:bewaren": ("/privacy/bewaren/", PRIVACY, "get"),
+    "privacy:bewaren-beoordelen": (
+        "/privacy/bewaren/{bewaarmarkering}/beoordelen/",
         PRIVACY,
         "post",
     ),
