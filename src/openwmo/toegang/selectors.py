@@ -79,14 +79,18 @@ def _vandaag_start() -> datetime.datetime:
 def meldingen_in_scope(user) -> QuerySet[Melding]:
     """The meldingen this user may see, as a query."""
     scope = scope_of(user)
-    qs = Melding.objects.filter(geanonimiseerd_op__isnull=True).select_related(
-        "persoon__huishouden__adres__buurt__wijk",
-        "huishouden__adres__buurt",
-        "buurtkamer",
-        "hh_aanbieder",
-        "overdragende_organisatie",
-        "behandelaar",
-    ).prefetch_related(Prefetch("opschortingen", queryset=Opschorting.objects.order_by("van")))
+    qs = (
+        Melding.objects.filter(geanonimiseerd_op__isnull=True)
+        .select_related(
+            "persoon__huishouden__adres__buurt__wijk",
+            "huishouden__adres__buurt",
+            "buurtkamer",
+            "hh_aanbieder",
+            "overdragende_organisatie",
+            "behandelaar",
+        )
+        .prefetch_related(Prefetch("opschortingen", queryset=Opschorting.objects.order_by("van")))
+    )
     if scope.rol == Rol.WMO_CONSULENT:
         return qs
     if scope.rol == Rol.SOCIAAL_WERKER:
