@@ -81,3 +81,13 @@ def gebruikers_zonder_inrichting() -> list[dict]:
         if problemen:
             rows.append({"user": user, "problemen": problemen})
     return rows
+
+
+def partnersoort(user) -> str | None:
+    """For partner roles outside the municipality's own case work: the kind of partner the
+    privacy covenant speaks of (vrijwilligers, basis, aanvullend, hh); None otherwise."""
+    if user.rol == Rol.VRIJWILLIGER:
+        return "vrijwilligers"
+    if user.rol == Rol.ZORGAANBIEDER:
+        return scope_of(user).organisatie_soort or "partner"
+    return None

@@ -121,3 +121,14 @@ def bewaartermijnen():
     from .models import Bewaartermijn
 
     return list(Bewaartermijn.objects.all())
+
+
+def gedeelde_gegevens(partnersoort: str) -> frozenset[str]:
+    """The data items the covenant allows to share with this kind of partner."""
+    from .models import Deelafspraak
+
+    return frozenset(
+        Deelafspraak.objects.filter(partnersoort=partnersoort, toegestaan=True).values_list(
+            "gegeven", flat=True
+        )
+    )

@@ -9,11 +9,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from openwmo.accounts.models import Rol
-from openwmo.accounts.selectors import DOSSIER_ROLLEN, doel_voor, scope_of
+from openwmo.accounts.selectors import DOSSIER_ROLLEN, doel_voor, partnersoort, scope_of
 from openwmo.inwoners import selectors as inwoners_selectors
 from openwmo.inwoners.selectors import personen_in_scope
 from openwmo.organisaties import selectors as organisaties
 from openwmo.organisaties.models import Organisatie
+from openwmo.privacy import selectors as privacy_selectors
 from openwmo.privacy import services as audit
 
 from . import termijnen as t
@@ -63,8 +64,25 @@ VELDEN_PER_ROL = {
 ONLINE_DOEL = "Melding van een inwoner (Wmo 2015 art. 2.3.2)"
 
 
+# Which item of the privacy covenant each field of a melding is.
+DEELGEGEVEN = {
+    "naam": "naam",
+    "adres": "adres",
+    "telefoon": "contact",
+    "vraag": "hulpvraag",
+    "uitkomst": "hulpvraag",
+}
+
+
 def velden_voor(user) -> frozenset[str]:
-    return VELDEN_PER_ROL.get(user.rol, frozenset())
+    """The fields of a melding this user sees: per role, and for partners (volunteers,
+    providers) only what the privacy covenant allows for their kind of organisation."""
+    velden = VELDEN_PER_ROL.get(user.rol, frozenset())
+    soort = partnersoort(user)
+    if soort is None:
+        return velden
+    toegestaan = privacy_selectors.gedeelde_gegevens(soort)
+    return frozenset(v for v in velden if DEELGEGEVEN.get(v) in toegestaan)
 
 
 def is_teamleider(user) -> bool:
