@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.http import HttpResponse, JsonResponse
 from drf_spectacular.utils import OpenApiTypes, extend_schema
@@ -9,6 +10,7 @@ from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import BaseParser, JSONParser
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from openwmo.accounts.models import Rol
@@ -54,10 +56,19 @@ def _probleem(detail: str, retourcodes, fouten, status_code=400):
     )
 
 
+class BerichtOntvangenThrottle(ScopedRateThrottle):
+    """Per sending user: protects the exchange against floods (rate in settings, "iwmo")."""
+
+    def get_rate(self):
+        return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].get(self.scope)
+
+
 class BerichtOntvangen(APIView):
     """Receive one iWmo message (305, 307, 315, 317, 323) and answer with its retour."""
 
     permission_classes = [AANBIEDER]
+    throttle_classes = [BerichtOntvangenThrottle]
+    throttle_scope = "iwmo"
     parser_classes = [XmlParser, TextXmlParser, JSONParser]
 
     @extend_schema(

@@ -209,7 +209,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "openwmo.api.problems.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "20/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "20/minute"),
+        # iWmo messages per sending user; providers send in batches.
+        "iwmo": os.environ.get("API_IWMO_RATE", "3000/minute"),
+    },
 }
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(

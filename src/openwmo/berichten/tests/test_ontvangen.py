@@ -307,3 +307,20 @@ def test_demo_flow_via_de_api(consulent, aanbieder, mariska, users):
     assert sturing["toewijzingen"] == []  # no rows per client for a beleidsmaker
     gemeente_sturing = gemeente.get("/api/v1/berichten/sturing/").json()
     assert gemeente_sturing["toewijzingen"][0]["wachttijd_dagen"] == 0
+
+
+def test_te_veel_berichten_per_minuut_geeft_429(klaar, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "20/minute", "iwmo": "2/minute"},
+    }
+    org, _, t, client = klaar
+    assert post(client, goede_305(org, t)).status_code == 200
+    assert post(client, goede_305(org, t)).status_code == 200
+    response = post(client, goede_305(org, t))
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/problem+json"
+    cache.clear()
