@@ -20,5 +20,6 @@ urlpatterns = [
     path("inwoners/", include("openwmo.inwoners.urls")),
     path("toegang/", include("openwmo.toegang.urls")),
     path("berichten/", include("openwmo.berichten.urls")),
+    path("aanbod/", include("openwmo.aanbod.urls")),
     path("", include("openwmo.portaal.urls")),
 ]

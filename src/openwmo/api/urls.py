@@ -39,4 +39,5 @@ urlpatterns = [
     # Domain apps add their endpoints in <app>/api_urls.py (names become "api:<name>").
     path("", include("openwmo.toegang.api_urls")),
     path("", include("openwmo.berichten.api_urls")),
+    path("", include("openwmo.aanbod.api_urls")),
 ]

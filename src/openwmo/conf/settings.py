@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "openwmo.privacy",
     "openwmo.toegang",
     "openwmo.berichten",
+    "openwmo.aanbod",
     "openwmo.portaal",
     "openwmo.demo",
 ]

@@ -24,7 +24,7 @@ DEMO_USERS = [
     (
         "sociaalwerker",
         "sociaal_werker",
-        "Sociaal werker basisondersteuning, wijkteam Centrum (werkt in Centrum en Veenhoven)",
+        "Sociaal werker en teamleider wijkteam Centrum (werkt in Centrum en Veenhoven)",
     ),
     (
         "zorgaanbieder",

@@ -14,6 +14,16 @@ from pathlib import Path
 
 from django.conf import settings
 
+from openwmo.aanbod.models import (
+    Activiteit,
+    ActiviteitDomein,
+    Beschikbaarheid,
+    Bezetting,
+    Dienst,
+    Tijdslot,
+    VrijwilligerDomein,
+    Vrijwilligersprofiel,
+)
 from openwmo.accounts.models import User
 from openwmo.berichten.models import Contract
 from openwmo.gebieden.models import Buurt, Buurtkamer, Openingstijd, Postcode, Wijk
@@ -116,6 +126,36 @@ TABLES = [
             "sinds",
         ],
     ),
+    (
+        "activiteiten",
+        Activiteit,
+        [
+            "id",
+            "organisatie_id",
+            "titel",
+            "soort",
+            "wijk_id",
+            "buurtkamer_id",
+            "locatie",
+            "postcode",
+            "latitude",
+            "longitude",
+            "kosten",
+            "aanmelding",
+            "status",
+        ],
+    ),
+    ("activiteit_domeinen", ActiviteitDomein, ["id", "activiteit_id", "domein"]),
+    ("activiteit_tijden", Tijdslot, ["id", "activiteit_id", "weekdag", "van", "tot"]),
+    (
+        "vrijwilligersprofielen",
+        Vrijwilligersprofiel,
+        ["id", "user_id", "organisatie_id", "wijk_id", "postcode", "vog_datum", "max_matches"],
+    ),
+    ("vrijwilliger_domeinen", VrijwilligerDomein, ["id", "profiel_id", "domein"]),
+    ("beschikbaarheid", Beschikbaarheid, ["id", "profiel_id", "weekdag", "dagdeel"]),
+    ("bezetting", Bezetting, ["id", "buurtkamer_id", "minimum"]),
+    ("diensten", Dienst, ["id", "buurtkamer_id", "weekdag", "van", "tot", "soort", "naam"]),
 ]
 USER_FIELDS = [
     "id",

@@ -22,6 +22,7 @@ from openwmo.gebieden.models import Buurt, Buurtkamer, Openingstijd, Postcode, W
 from openwmo.inwoners.models import Adres, Huishouden, Persoon, Relatie
 from openwmo.organisaties.models import Medewerker, Organisatie, Team
 
+from .aanbod import build_aanbod
 from .constants import (
     DEFAULT_RESIDENTS,
     DEFAULT_SEED,
@@ -146,6 +147,7 @@ def build_town(residents: int, seed: int, stdout, output) -> dict:
     build_staff(
         stream("medewerkers"), geography, orgs, people.names, people.jelle, first_user_pk, taken
     )
+    build_aanbod(stream("aanbod"))
     return summarise(residents, seed, legacy)
 
 

@@ -153,6 +153,7 @@ class StaffMember:
     persoon_id: int | None = None
     demo: bool = False
     is_staff: bool = False
+    is_teamleider: bool = False
 
 
 class StaffBuilder:
@@ -219,6 +220,7 @@ class StaffBuilder:
                         organisatie_id=member.organisatie.pk,
                         team_id=member.team.pk if member.team else None,
                         functie=member.functie,
+                        is_teamleider=member.is_teamleider,
                         telefoon=f"06{self.rng.randint(10000000, 99999999)}",
                     )
                 )
@@ -276,6 +278,7 @@ def add_demo_users(staff: StaffBuilder, geography, orgs: Organisations, jelle) -
         orgs.basis,
         orgs.wijk_teams[first.pk],
         [first.pk, second.pk],
+        is_teamleider=True,  # the demo worker also sees the team lead's queues
     )
     provider = orgs.aanvullend[0]
     staff.add_demo(

@@ -24,13 +24,15 @@ def navigation(request):
     if user.rol == Rol.BEHEERDER and user.is_staff:
         items.append((_("Beheer"), reverse("admin:index")))
     current = request.path
+    best = max(
+        (
+            url
+            for _label, url in items
+            if current == url or (url != "/" and current.startswith(url))
+        ),
+        key=len,
+        default=None,
+    )
     return {
-        "nav_items": [
-            {
-                "label": label,
-                "url": url,
-                "current": current == url or (url != "/" and current.startswith(url)),
-            }
-            for label, url in items
-        ]
+        "nav_items": [{"label": label, "url": url, "current": url == best} for label, url in items]
     }

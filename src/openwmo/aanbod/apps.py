@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AanbodConfig(AppConfig):
+    name = "openwmo.aanbod"
+    label = "aanbod"
