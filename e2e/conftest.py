@@ -70,6 +70,14 @@ class Screen:
         )
 
 
+@pytest.fixture(autouse=True)
+def basisgegevens(transactional_db):
+    """Reference data from data migrations, put back after an earlier test's flush."""
+    from openwmo.testing.basisgegevens import herstel
+
+    herstel()
+
+
 @pytest.fixture
 def screen(browser, live_server):
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
