@@ -21,5 +21,7 @@ urlpatterns = [
     path("toegang/", include("openwmo.toegang.urls")),
     path("berichten/", include("openwmo.berichten.urls")),
     path("aanbod/", include("openwmo.aanbod.urls")),
+    path("plannen/", include("openwmo.plannen.urls")),
+    path("besluiten/", include("openwmo.besluiten.urls")),
     path("", include("openwmo.portaal.urls")),
 ]

@@ -40,4 +40,6 @@ urlpatterns = [
     path("", include("openwmo.toegang.api_urls")),
     path("", include("openwmo.berichten.api_urls")),
     path("", include("openwmo.aanbod.api_urls")),
+    path("", include("openwmo.plannen.api_urls")),
+    path("", include("openwmo.besluiten.api_urls")),
 ]

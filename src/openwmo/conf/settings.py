@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "openwmo.toegang",
     "openwmo.berichten",
     "openwmo.aanbod",
+    "openwmo.plannen",
+    "openwmo.besluiten",
     "openwmo.portaal",
     "openwmo.demo",
 ]

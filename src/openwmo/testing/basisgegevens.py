@@ -15,6 +15,7 @@ DATAMIGRATIES = [
     ("privacy", "0005_bewaartermijnen", "standaard", "Bewaartermijn"),
     ("toegang", "0002_criteria_leeuwarden", "laden", "Criteriaset"),
     ("berichten", "0002_codelijsten", "laad", "Codewaarde"),
+    ("besluiten", "0003_teksten_en_instelling", "laden", "Tekstblok"),
 ]
 
 

@@ -1,0 +1,14 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from openwmo.accounts.models import Rol
+
+
+def items(user) -> list[tuple[str, str]]:
+    if user.rol in (Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT):
+        return [(_("Ondersteuningsplannen"), reverse("plannen:overzicht"))]
+    if user.rol == Rol.ZORGAANBIEDER:
+        return [(_("Planregels"), reverse("plannen:overzicht"))]
+    if user.rol == Rol.INWONER:
+        return [(_("Mijn plan"), reverse("plannen:overzicht"))]
+    return []
