@@ -12,23 +12,13 @@ from django.views.decorators.http import require_http_methods
 from openwmo.accounts.models import Rol
 from openwmo.inwoners.selectors import personen_in_scope
 from openwmo.privacy.services import Kanaal
+from openwmo.web import fouten_op_formulier as _fouten_op_formulier
+from openwmo.web import require_rol as _require
 
 from . import forms, selectors, services
 from .models import Dienst, MatchStatus
 
 UI = Kanaal.UI
-
-
-def _require(user, rollen):
-    if user.rol not in rollen:
-        raise PermissionDenied
-
-
-def _fouten_op_formulier(form, exc: ValidationError):
-    fouten = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for veld, berichten in fouten.items():
-        for bericht in berichten:
-            form.add_error(veld if veld in form.fields else None, bericht)
 
 
 def _uitvoeren(form, uitvoeren):

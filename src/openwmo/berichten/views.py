@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from openwmo.accounts.models import Rol
 from openwmo.inwoners.selectors import personen_in_scope
 from openwmo.privacy.services import Kanaal
+from openwmo.web import fouten_op_formulier as _fouten
+from openwmo.web import require_rol as _require
 
 from . import codelijsten, selectors, services
 from .forms import (
@@ -29,17 +31,6 @@ GEMEENTE = {Rol.WMO_CONSULENT}
 AANBIEDER = {Rol.ZORGAANBIEDER}
 BEIDE = GEMEENTE | AANBIEDER
 STURING = {Rol.WMO_CONSULENT, Rol.BELEIDSMAKER}
-
-
-def _require(user, rollen):
-    if user.rol not in rollen:
-        raise PermissionDenied
-
-
-def _fouten(form, exc: ValidationError):
-    for veld, meldingen in exc.message_dict.items():
-        for melding in meldingen:
-            form.add_error(veld if veld in form.fields else None, melding)
 
 
 def _persoon(user, form):

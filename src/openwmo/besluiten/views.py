@@ -13,6 +13,8 @@ from openwmo.accounts.models import Rol
 from openwmo.plannen import selectors as plannen
 from openwmo.plannen.models import Leveringsvorm
 from openwmo.privacy.services import Kanaal
+from openwmo.web import require_rol as _require
+from openwmo.web import verwerk_formulier as _verwerk
 
 from . import brieven, forms, selectors, services, termijnen
 from .models import AdviesStatus, Besluitvorm
@@ -21,30 +23,6 @@ UI = Kanaal.UI
 WERK = {Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT}
 LEZERS = WERK | {Rol.INWONER}
 CONSULENT = {Rol.WMO_CONSULENT}
-
-
-def _require(user, rollen):
-    if user.rol not in rollen:
-        raise PermissionDenied
-
-
-def _fouten_op_formulier(form, exc: ValidationError):
-    fouten = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for veld, berichten in fouten.items():
-        for bericht in berichten:
-            form.add_error(veld if veld in form.fields else None, bericht)
-
-
-def _verwerk(request, form, uitvoeren, *, gelukt, naar):
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        resultaat = uitvoeren(form.cleaned_data)
-    except ValidationError as exc:
-        _fouten_op_formulier(form, exc)
-        return None
-    messages.success(request, gelukt)
-    return redirect(naar(resultaat) if callable(naar) else naar)
 
 
 def _formulier(request, form, *, titel, knop, plan=None, intro="", **extra):

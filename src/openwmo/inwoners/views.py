@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -9,14 +9,10 @@ from openwmo.accounts.selectors import DOSSIER_ROLLEN, REGISTRATIE_ROLLEN
 from openwmo.privacy import selectors as privacy
 from openwmo.privacy.forms import DoorbraakForm
 from openwmo.privacy.services import Kanaal
+from openwmo.web import require_rol as _require
 
 from . import selectors, services
 from .forms import RegistratieForm, ZoekForm
-
-
-def _require(user, rollen):
-    if user.rol not in rollen:
-        raise PermissionDenied
 
 
 @login_required

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from openwmo.accounts.models import Rol
 from openwmo.inwoners.selectors import personen_in_scope
 from openwmo.privacy.services import Kanaal
+from openwmo.web import require_rol as _require
+from openwmo.web import verwerk_formulier as _verwerk
 
 from . import forms, selectors, services
 from .models import PlanStatus, Soort
@@ -18,30 +20,6 @@ from .models import PlanStatus, Soort
 UI = Kanaal.UI
 WERK = selectors.WERK_ROLLEN
 PLAN = selectors.PLAN_ROLLEN
-
-
-def _require(user, rollen):
-    if user.rol not in rollen:
-        raise PermissionDenied
-
-
-def _fouten_op_formulier(form, exc: ValidationError):
-    fouten = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for veld, berichten in fouten.items():
-        for bericht in berichten:
-            form.add_error(veld if veld in form.fields else None, bericht)
-
-
-def _verwerk(request, form, uitvoeren, *, gelukt, naar):
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        resultaat = uitvoeren(form.cleaned_data)
-    except ValidationError as exc:
-        _fouten_op_formulier(form, exc)
-        return None
-    messages.success(request, gelukt)
-    return redirect(naar(resultaat) if callable(naar) else naar)
 
 
 def _formulier(request, form, *, titel, knop, plan=None, intro="", **extra):

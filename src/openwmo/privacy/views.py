@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from openwmo.accounts.models import Rol
 from openwmo.inwoners import selectors as inwoners
+from openwmo.web import fouten_op_formulier, require_rol
 
 from . import bewaren, selectors, services
 from .forms import (
@@ -27,20 +28,9 @@ from .forms import (
 from .models import DEELGEGEVENS, PARTNERSOORTEN, Bewaarmarkering, Correctieverzoek, Doorbraak
 
 
-def _require(user, *rollen):
-    if user.rol not in rollen:
-        raise PermissionDenied
-
-
-def _form_errors(form, exc: ValidationError):
-    for field, msgs in exc.message_dict.items():
-        for msg in msgs:
-            form.add_error(field if field in form.fields else None, msg)
-
-
 @login_required
 def auditlog(request):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
+    require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
     form = AuditZoekForm(request.GET or None)
     regels = None
     if form.is_bound and form.is_valid():
@@ -102,7 +92,7 @@ WACHTRIJEN = {
 
 
 def _wachtrij(request, naam: str, pk: int | None = None):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
+    require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
     rij = WACHTRIJEN[naam]
     form = rij["form"]()
     if pk is not None:
@@ -112,7 +102,7 @@ def _wachtrij(request, naam: str, pk: int | None = None):
             try:
                 rij["service"](request.user, pk, **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors(form, exc)
+                fouten_op_formulier(form, exc)
             else:
                 messages.success(request, rij["gelukt"])
                 return redirect(f"privacy:{naam}")
@@ -157,7 +147,7 @@ def bewaarmarkering_beoordelen(request, pk: int):
 
 @login_required
 def convenant(request):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
+    require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
     if request.method == "POST":
         afspraken = {
             (g, s): f"{g}__{s}" in request.POST
@@ -187,7 +177,7 @@ def convenant(request):
 
 @login_required
 def gegevensregister(request):
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
+    require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
     return render(request, "privacy/gegevensregister.html", {"rijen": selectors.gegevensregister()})
 
 
@@ -210,7 +200,7 @@ def _download(request, export: dict, formaat: str, naam: str):
 @login_required
 def inzage(request):
     """The privacy officer answers an inzage request (AVG art. 15) for a resident."""
-    _require(request.user, Rol.PRIVACY_FUNCTIONARIS)
+    require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
     form = InzageForm(request.GET or None)
     if form.is_bound and form.is_valid():
         persoon = inwoners.persoon_voor_inzage(form.cleaned_data["bsn"])
@@ -226,7 +216,7 @@ def inzage(request):
 @login_required
 def mijn_gegevens(request, formaat: str):
     """The resident downloads everything OpenWmo holds about them."""
-    _require(request.user, Rol.INWONER)
+    require_rol(request.user, {Rol.INWONER})
     if not request.user.persoon_id:
         raise PermissionDenied
     if formaat not in ("json", "pdf"):
@@ -238,7 +228,7 @@ def mijn_gegevens(request, formaat: str):
 
 @login_required
 def correctie(request):
-    _require(request.user, Rol.INWONER)
+    require_rol(request.user, {Rol.INWONER})
     if not request.user.persoon_id:
         raise PermissionDenied
     form = CorrectieverzoekForm(request.POST or None)
@@ -247,7 +237,7 @@ def correctie(request):
         try:
             services.dien_correctieverzoek_in(request.user, persoon, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            fouten_op_formulier(form, exc)
         else:
             messages.success(
                 request, _("Uw verzoek is ontvangen. U krijgt binnen een maand antwoord.")

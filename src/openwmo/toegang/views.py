@@ -15,6 +15,9 @@ from django.views.decorators.http import require_http_methods
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import DOSSIER_ROLLEN
 from openwmo.privacy.services import Kanaal
+from openwmo.web import fouten_op_formulier as _fouten_op_formulier
+from openwmo.web import require_rol as _require
+from openwmo.web import verwerk_formulier as _verwerk
 
 from . import forms, selectors, services
 from .models import Ondersteuning, Route, Status, Termijn
@@ -24,32 +27,6 @@ MELDER_ROLLEN = services.MELDER_ROLLEN
 WERKVOORRAAD_ROLLEN = MELDER_ROLLEN | {Rol.ZORGAANBIEDER, Rol.INWONER}
 ONLINE_MAX = 5  # public form: at most this many submissions per IP address ...
 ONLINE_VENSTER = 10 * 60  # ... per 10 minutes
-
-
-def _require(user, rollen):
-    if user.rol not in rollen:
-        raise PermissionDenied
-
-
-def _fouten_op_formulier(form, exc: ValidationError):
-    fouten = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
-    for veld, berichten in fouten.items():
-        for bericht in berichten:
-            form.add_error(veld if veld in form.fields else None, bericht)
-
-
-def _verwerk(request, form, uitvoeren, *, gelukt, naar):
-    """On a valid POST run the service; its ValidationError lands on the form.
-    Returns a redirect on success, else None (the caller renders the form again)."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        resultaat = uitvoeren(form.cleaned_data)
-    except ValidationError as exc:
-        _fouten_op_formulier(form, exc)
-        return None
-    messages.success(request, gelukt)
-    return redirect(naar(resultaat) if callable(naar) else naar)
 
 
 def _formulier(request, form, *, titel, knop, zaak=None, intro="", template=None, **extra):
