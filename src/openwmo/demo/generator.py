@@ -38,6 +38,7 @@ from .geography import Geography
 from .legacy import LegacyClients
 from .organisations import build_organisations, build_staff
 from .personas import add_personas
+from .plannen import build_persona_plans
 from .residents import Residents
 
 MAX_RESIDENTS = 5_000_000
@@ -92,6 +93,7 @@ def seed(
                 if output:
                     output.close()
             reset_sequences()
+            summary["ondersteuningsplannen"] = build_persona_plans()
     except BaseException:
         if partial and partial.exists():
             partial.unlink()
