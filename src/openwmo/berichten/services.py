@@ -692,24 +692,13 @@ def _ken_toe(user, v: Verzoek, kanaal):
         )
     inhoud = v.inhoud
     if v.soort == Verzoek.Soort.VOT:
-        product = inhoud.get("Product") or {}
-        omvang = inhoud.get("Omvang") or {}
-        maak_toewijzing(
+        _toewijzing_uit_verzoek(
             user,
-            persoon=v.persoon,
-            aanbieder=v.aanbieder,
-            product_categorie=product.get("Categorie", ""),
-            product_code=product.get("Code", ""),
-            ingangsdatum=_datum(inhoud["ToewijzingIngangsdatum"]),
-            einddatum=_datum(inhoud.get("ToewijzingEinddatum")),
-            volume=omvang.get("Volume"),
-            eenheid=omvang.get("Eenheid", ""),
-            frequentie=omvang.get("Frequentie", ""),
-            budget=inhoud.get("Budget"),
-            referentie_aanbieder=v.referentie,
-            verzoek=v,
-            bron=f"verzoek {v.referentie}",
-            kanaal=kanaal,
+            v,
+            inhoud,
+            inhoud["ToewijzingIngangsdatum"],
+            inhoud.get("ToewijzingEinddatum"),
+            kanaal,
         )
         return
     for tw in (inhoud.get("TeWijzigenProducten") or {}).get("TeWijzigenProduct", []):
@@ -736,25 +725,32 @@ def _ken_toe(user, v: Verzoek, kanaal):
                 user, t.pk, einddatum=_datum(tw["Einddatum"]), reden_wijziging="12", kanaal=kanaal
             )
     for np in (inhoud.get("NieuweProducten") or {}).get("NieuwProduct", []):
-        product = np.get("Product") or {}
-        omvang = np.get("Omvang") or {}
-        maak_toewijzing(
-            user,
-            persoon=v.persoon,
-            aanbieder=v.aanbieder,
-            product_categorie=product.get("Categorie", ""),
-            product_code=product.get("Code", ""),
-            ingangsdatum=_datum(np["GewensteIngangsdatum"]),
-            einddatum=_datum(np.get("Einddatum")),
-            volume=omvang.get("Volume"),
-            eenheid=omvang.get("Eenheid", ""),
-            frequentie=omvang.get("Frequentie", ""),
-            budget=np.get("Budget"),
-            referentie_aanbieder=v.referentie,
-            verzoek=v,
-            bron=f"verzoek {v.referentie}",
-            kanaal=kanaal,
+        _toewijzing_uit_verzoek(
+            user, v, np, np["GewensteIngangsdatum"], np.get("Einddatum"), kanaal
         )
+
+
+def _toewijzing_uit_verzoek(user, v: Verzoek, blok: dict, ingang, eind, kanaal):
+    """A toewijzing for one requested product (a 315 product or a 317 new product)."""
+    product = blok.get("Product") or {}
+    omvang = blok.get("Omvang") or {}
+    maak_toewijzing(
+        user,
+        persoon=v.persoon,
+        aanbieder=v.aanbieder,
+        product_categorie=product.get("Categorie", ""),
+        product_code=product.get("Code", ""),
+        ingangsdatum=_datum(ingang),
+        einddatum=_datum(eind),
+        volume=omvang.get("Volume"),
+        eenheid=omvang.get("Eenheid", ""),
+        frequentie=omvang.get("Frequentie", ""),
+        budget=blok.get("Budget"),
+        referentie_aanbieder=v.referentie,
+        verzoek=v,
+        bron=f"verzoek {v.referentie}",
+        kanaal=kanaal,
+    )
 
 
 def _stuur_319(user, v: Verzoek, besluit, reden, kanaal):
