@@ -23,5 +23,13 @@ urlpatterns = [
     path("aanbod/", include("openwmo.aanbod.urls")),
     path("plannen/", include("openwmo.plannen.urls")),
     path("besluiten/", include("openwmo.besluiten.urls")),
+    path("financien/", include("openwmo.financien.urls")),
+    path("kwaliteit/", include("openwmo.kwaliteit.urls")),
+    path("overgang/", include("openwmo.overgang.urls")),
+    path("schuldhulp/", include("openwmo.schuldhulp.urls")),
+    path("jeugd/", include("openwmo.jeugd.urls")),
+    path("voorzieningen/", include("openwmo.voorzieningen.urls")),
+    path("sturing/", include("openwmo.sturing.urls")),
+    path("", include("openwmo.ops.urls")),
     path("", include("openwmo.portaal.urls")),
 ]

@@ -42,4 +42,11 @@ urlpatterns = [
     path("", include("openwmo.aanbod.api_urls")),
     path("", include("openwmo.plannen.api_urls")),
     path("", include("openwmo.besluiten.api_urls")),
+    path("", include("openwmo.financien.api_urls")),
+    path("", include("openwmo.kwaliteit.api_urls")),
+    path("", include("openwmo.overgang.api_urls")),
+    path("", include("openwmo.schuldhulp.api_urls")),
+    path("", include("openwmo.jeugd.api_urls")),
+    path("", include("openwmo.voorzieningen.api_urls")),
+    path("", include("openwmo.sturing.api_urls")),
 ]

@@ -18,6 +18,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from openwmo.accounts.models import User
+from openwmo.extensions import app_modules
 from openwmo.gebieden.models import Buurt, Buurtkamer, Openingstijd, Postcode, Wijk
 from openwmo.inwoners.models import Adres, Huishouden, Persoon, Relatie
 from openwmo.organisaties.models import Medewerker, Organisatie, Team
@@ -94,6 +95,11 @@ def seed(
                     output.close()
             reset_sequences()
             summary["ondersteuningsplannen"] = build_persona_plans()
+            # Each app may add its own demo data in a module ``demodata.py`` with
+            # ``vul(rng: random.Random) -> dict`` (run in INSTALLED_APPS order).
+            for module in app_modules("demodata"):
+                rng = random.Random(f"lindeveen:{seed}:{module.__name__}")
+                summary.update(module.vul(rng) or {})
     except BaseException:
         if partial and partial.exists():
             partial.unlink()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import DOSSIER_ROLLEN, REGISTRATIE_ROLLEN
+from openwmo.portaal import registry
 from openwmo.privacy import selectors as privacy
 from openwmo.privacy.forms import DoorbraakForm
 from openwmo.privacy.services import Kanaal
@@ -40,6 +41,7 @@ def dossier(request, pk: int):
     _require(request.user, DOSSIER_ROLLEN | {Rol.INWONER})
     gegevens = selectors.dossier(request.user, pk, kanaal=Kanaal.UI)
     context = {"dossier": gegevens, "p": gegevens.persoon}
+    context["secties"] = registry.dossier_secties(request.user, gegevens.persoon)
     if request.user.rol == Rol.INWONER:
         context["inzage_log"] = list(privacy.inzage_log_voor_persoon(pk)[:50])
     return render(request, "inwoners/dossier.html", context)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from openwmo.accounts.models import Rol
 from openwmo.inwoners.selectors import personen_in_scope
+from openwmo.portaal import registry
 from openwmo.privacy.services import Kanaal
 from openwmo.web import require_rol as _require
 from openwmo.web import verwerk_formulier as _verwerk
@@ -100,6 +101,7 @@ def plan(request, pk: int):
             "wijzigbaar": user.rol in WERK and p.status != PlanStatus.BEEINDIGD,
             "reactie_form": reactie_form,
             "brieven": besluiten.brieven_bij_plan(user, p),
+            "secties": registry.plan_secties(user, p),
         },
     )
 

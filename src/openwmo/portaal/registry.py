@@ -3,6 +3,10 @@
 An app may have a module ``werkvoorraad`` with ``secties(user) -> list[dict]``
 (each dict: ``template`` and ``context``) for the start page, and a module
 ``navigatie`` with ``items(user) -> list[tuple[label, url]]`` for the main menu.
+The resident's file and the support plan page take extra sections the same way:
+a module ``dossiersecties`` with ``secties(user, persoon) -> list[dict]`` and a module
+``plansecties`` with ``secties(user, plan) -> list[dict]``. A section reads its data
+through its own app's selectors, so scope and audit rules stay with that app.
 """
 
 from openwmo.extensions import app_modules
@@ -14,3 +18,11 @@ def werkvoorraad_secties(user) -> list[dict]:
 
 def navigatie_items(user) -> list[tuple[str, str]]:
     return [item for module in app_modules("navigatie") for item in module.items(user)]
+
+
+def dossier_secties(user, persoon) -> list[dict]:
+    return [s for module in app_modules("dossiersecties") for s in module.secties(user, persoon)]
+
+
+def plan_secties(user, plan) -> list[dict]:
+    return [s for module in app_modules("plansecties") for s in module.secties(user, plan)]

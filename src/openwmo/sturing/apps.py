@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SturingConfig(AppConfig):
+    name = "openwmo.sturing"
+    verbose_name = _("Sturing")
