@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from openwmo.accounts.admin import BeheerAdmin
 
-from .models import Medewerker, Organisatie, Team
+from .models import Medewerker, Organisatie, Perceel, Team
 
 
 @admin.register(Organisatie)
@@ -24,3 +24,9 @@ class MedewerkerAdmin(BeheerAdmin):
     list_filter = ["organisatie"]
     search_fields = ["user__username", "user__last_name"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(Perceel)
+class PerceelAdmin(BeheerAdmin):
+    list_display = ["code", "naam", "pijler"]
+    list_filter = ["pijler"]

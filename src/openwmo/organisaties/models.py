@@ -94,3 +94,32 @@ class Medewerker(models.Model):
 
     def __str__(self):
         return f"{self.user.get_full_name() or self.user.username} ({self.organisatie})"
+
+
+class Pijler(models.TextChoices):
+    """The pillars of the support model (values as in plannen.Soort)."""
+
+    SOCIALE_BASIS = "sociale_basis", _("Sociale basis")
+    BASIS = "basis", _("Basisondersteuning")
+    AANVULLEND = "aanvullend", _("Aanvullende ondersteuning")
+
+
+class Perceel(models.Model):
+    """A lot (*perceel*) that providers are contracted and paid a lumpsum for.
+
+    Shared by contracts (kwaliteit) and finance (financien). The sociale basis is funded by
+    subsidies and has no lot.
+    """
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    naam = models.CharField(_("naam"), max_length=120)
+    pijler = models.CharField(_("pijler"), max_length=16, choices=Pijler)
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        ordering = ["pijler", "code"]
+        verbose_name = _("perceel")
+        verbose_name_plural = _("percelen")
+
+    def __str__(self):
+        return self.naam

@@ -11,6 +11,7 @@ from django.apps import apps
 
 # (app label, migration, function, model that it fills)
 DATAMIGRATIES = [
+    ("organisaties", "0004_percelen_lindeveen", "laden", "Perceel"),
     ("privacy", "0004_standaard_convenant", "forwards", "Deelafspraak"),
     ("privacy", "0005_bewaartermijnen", "standaard", "Bewaartermijn"),
     ("toegang", "0002_criteria_leeuwarden", "laden", "Criteriaset"),
