@@ -1,0 +1,1 @@
+from openwmo.testing.plan_fixtures import *  # noqa: F403 (shared pytest fixtures)
