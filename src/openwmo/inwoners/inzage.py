@@ -2,6 +2,8 @@
 
 from .models import Persoon, Relatie
 
+MODELLEN = ("inwoners.persoon", "inwoners.adres", "inwoners.huishouden", "inwoners.relatie")
+
 
 def _veld(obj, veld):
     waarde = getattr(obj, veld)

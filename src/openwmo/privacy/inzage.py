@@ -2,6 +2,8 @@
 
 from .models import AuditRecord, Correctieverzoek, Doorbraak
 
+MODELLEN = ("privacy.auditrecord", "privacy.correctieverzoek", "privacy.doorbraak")
+
 
 def gegevens(persoon) -> dict[str, list[dict]]:
     return {

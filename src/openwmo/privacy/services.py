@@ -225,9 +225,14 @@ def inzage_export(user, persoon, *, kanaal: str) -> dict:
 
     The caller has already checked that the user may request it (the resident
     themself, or the privacy officer handling a request)."""
+    from . import verzamelen
+
     onderdelen: dict[str, list[dict]] = {}
+    behandeld: set[str] = set()
     for module in app_modules("inzage"):
         onderdelen.update(module.gegevens(persoon))
+        behandeld.update(getattr(module, "MODELLEN", ()))
+    onderdelen.update(verzamelen.gegevens(persoon, frozenset(behandeld)))
     log(
         user,
         actie=Actie.EXPORT,
