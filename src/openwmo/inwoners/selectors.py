@@ -209,3 +209,15 @@ def persoon_ids_voor_bsns(bsns) -> dict[str, int]:
 def persoon_voor_bsn(bsn: str) -> Persoon | None:
     """For a provider naming its client in a message (the caller audits the read)."""
     return Persoon.objects.filter(bsn=bsn).first()
+
+
+def aantal_inwoners_per_wijk_id() -> dict[int, int]:
+    """Residents per wijk id (counts only, no personal data), for 'per 1,000 residents'."""
+    pad = "huishouden__adres__buurt__wijk_id"
+    return dict(
+        Persoon.objects.filter(**{f"{pad}__isnull": False})
+        .order_by()
+        .values(pad)
+        .annotate(n=Count("pk"))
+        .values_list(pad, "n")
+    )

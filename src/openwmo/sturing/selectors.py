@@ -1,0 +1,354 @@
+"""Reading steering information: indicator values (aggregated in the database) and the
+cases behind a number (scoped to the user and audited)."""
+
+import datetime
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.http import Http404
+
+from openwmo.accounts.models import Rol
+from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.privacy import services as audit
+
+from . import bronnen as b
+from .models import Indicator, Uitnodiging
+
+# Neighbourhood views for policy makers hide counts of 1 to 4 cases.
+KLEINE_AANTALLEN = 5
+MAX_GEVALLEN = 500
+
+Periode = tuple[datetime.date, datetime.date]
+
+
+# --- who sees what --------------------------------------------------------------------
+
+
+def is_teamleider(user) -> bool:
+    from openwmo.toegang.selectors import is_teamleider as _is
+
+    return _is(user)
+
+
+def niveaus_voor(user) -> list[str]:
+    """The steering levels a user may open."""
+    if user.rol == Rol.BELEIDSMAKER:
+        return ["strategisch", "tactisch", "wijken"]
+    if user.rol == Rol.ZORGAANBIEDER and scope_of(user).organisatie_id:
+        return ["operationeel"]
+    if is_teamleider(user):
+        return ["operationeel"]
+    return []
+
+
+def mag(user, niveau: str) -> bool:
+    return niveau in niveaus_voor(user)
+
+
+def vaste_aanbieder(user) -> int | None:
+    """A provider's contract manager only ever sees their own organisation."""
+    if user.rol == Rol.ZORGAANBIEDER:
+        return scope_of(user).organisatie_id
+    return None
+
+
+def controleer_aanbieder(user, aanbieder_id: int | None) -> int | None:
+    """The provider filter a user may use: a contract manager gets their own; asking for
+    another organisation is refused."""
+    eigen = vaste_aanbieder(user)
+    if user.rol == Rol.ZORGAANBIEDER:
+        if aanbieder_id is not None and aanbieder_id != eigen:
+            raise PermissionDenied
+        return eigen
+    return aanbieder_id
+
+
+# --- registry ---------------------------------------------------------------------------
+
+
+def indicatoren() -> list[Indicator]:
+    """Registered indicators whose source is available in this installation."""
+    return [i for i in Indicator.objects.all() if b.beschikbaar(i.bron)]
+
+
+def indicator(code: str) -> Indicator:
+    ind = Indicator.objects.filter(code=code).first()
+    if ind is None or not b.beschikbaar(ind.bron):
+        raise Http404
+    return ind
+
+
+def bron_van(code: str) -> str:
+    ind = Indicator.objects.filter(code=code).values_list("bron", flat=True).first()
+    # a source code may be used directly as indicator code as well
+    return ind or code
+
+
+# --- computing --------------------------------------------------------------------------
+
+
+def _inwoners(wijk_id=None) -> dict:
+    """Residents per wijk (key None = all) for 'per 1,000 residents'."""
+    from openwmo.inwoners.selectors import aantal_inwoners_per_wijk_id
+
+    per_wijk = aantal_inwoners_per_wijk_id()
+    totaal = sum(per_wijk.values())
+    return {**per_wijk, None: per_wijk.get(wijk_id, 0) if wijk_id else totaal}
+
+
+def _filter(bron: b.Bron, qs, aanbieder_id, wijk_id, wijk_ids=None):
+    if aanbieder_id is not None:
+        qs = qs.filter(**{bron.aanbieder: aanbieder_id})
+    if wijk_id is not None:
+        qs = qs.filter(**{bron.wijk: wijk_id})
+    if wijk_ids is not None:
+        qs = qs.filter(**{f"{bron.wijk}__in": wijk_ids})
+    return qs
+
+
+def _groep_pad(bron: b.Bron, groep: str | None) -> str | None:
+    if groep == "wijk":
+        return bron.wijk
+    if groep == "aanbieder":
+        return bron.aanbieder
+    return None
+
+
+def tabel(
+    bron_code: str,
+    perioden: list[Periode],
+    *,
+    groep: str | None = None,
+    aanbieder_id: int | None = None,
+    wijk_id: int | None = None,
+    wijk_ids=None,
+    inwoners: dict | None = None,
+) -> dict:
+    """{group key: [(value, number of cases) per period]} in one query (plus one for the
+    denominator where needed). Group key None when not grouped. Empty dict when the
+    source cannot be split that way."""
+    if bron_code in b.EXTERN:
+        if groep not in (None, "aanbieder") or wijk_id or wijk_ids is not None:
+            return {}
+        if groep == "aanbieder":
+            return {}
+        fn = b.EXTERN[bron_code]
+        return {None: [(fn(van, tot, aanbieder_id), None) for van, tot in perioden]}
+    bron = b.BRONNEN[bron_code]
+    if (aanbieder_id is not None or groep == "aanbieder") and bron.aanbieder is None:
+        return {}
+    qs = _filter(bron, bron.basis(), aanbieder_id, wijk_id, wijk_ids)
+    qs = qs.filter(reduce(or_, (bron.periode(van, tot) for van, tot in perioden)))
+    pad = _groep_pad(bron, groep)
+    if bron.soort in ("mediaan", "p90"):
+        rijen = _waarden(bron, qs, pad, perioden)
+    else:
+        aggs = {}
+        for k, (van, tot) in enumerate(perioden):
+            aggs.update(b.aggregaten(bron, bron.periode(van, tot), str(k)))
+        if pad:
+            data = qs.order_by().values(g=F(pad)).annotate(**aggs)
+        else:
+            data = [dict(qs.order_by().aggregate(**aggs), g=None)]
+        noemers = _noemers(bron, perioden, groep, aanbieder_id, wijk_id, wijk_ids, inwoners)
+        rijen = {}
+        for d in data:
+            rij = []
+            for k in range(len(perioden)):
+                n, t = d[f"n{k}"] or 0, d.get(f"t{k}")
+                noemer = noemers(d["g"], k)
+                rij.append((b.waarde(bron, n, t, noemer), n))
+            rijen[d["g"]] = rij
+    return rijen
+
+
+def _noemers(bron, perioden, groep, aanbieder_id, wijk_id, wijk_ids, inwoners):
+    if bron.soort in ("per_inwoners", "clienten_per_inwoners"):
+        aantallen = inwoners if inwoners is not None else _inwoners(wijk_id)
+        if groep == "wijk":
+            return lambda g, k: aantallen.get(g, 0)
+        return lambda g, k: aantallen[None]
+    if bron.soort == "per_clienten":
+        clienten = tabel(
+            bron.noemer_bron,
+            perioden,
+            groep=groep,
+            aanbieder_id=aanbieder_id,
+            wijk_id=wijk_id,
+            wijk_ids=wijk_ids,
+            inwoners={None: 0},
+        )
+        return lambda g, k: clienten.get(g, [(None, 0)] * len(perioden))[k][1]
+    return lambda g, k: None
+
+
+def _waarden(bron: b.Bron, qs, pad, perioden) -> dict:
+    """Waiting times: fetch the two dates per case and take percentiles in Python."""
+    van_veld, tot_veld = bron.dagen
+    velden = [van_veld, tot_veld] + ([pad] if pad else [])
+    reeksen: dict = {}
+    for rij in qs.order_by().values_list(*velden):
+        g = rij[2] if pad else None
+        per = reeksen.setdefault(g, [[] for _ in perioden])
+        for k, (van, tot) in enumerate(perioden):
+            if van <= rij[1] <= tot:
+                per[k].append(b.dagen_tussen(rij[0], rij[1]))
+    p = 50 if bron.soort == "mediaan" else 90
+    return {g: [(b._percentiel(sorted(w), p), len(w)) for w in per] for g, per in reeksen.items()}
+
+
+def bereken(
+    code: str,
+    van: datetime.date,
+    tot: datetime.date,
+    *,
+    aanbieder_id: int | None = None,
+    wijk_id: int | None = None,
+):
+    """The value of an indicator over [van, tot], municipality-wide or for one provider or
+    wijk; None when it cannot be computed (no cases, or not defined for that filter)."""
+    bron = bron_van(code)
+    if not b.beschikbaar(bron):
+        return None
+    rijen = tabel(bron, [(van, tot)], aanbieder_id=aanbieder_id, wijk_id=wijk_id)
+    if not rijen:
+        return None
+    return next(iter(rijen.values()))[0][0]
+
+
+def aantal(code: str, van, tot, *, aanbieder_id=None, wijk_id=None) -> int | None:
+    """The number of cases behind a value (None for sources without cases)."""
+    bron = bron_van(code)
+    if not b.beschikbaar(bron) or bron in b.EXTERN:
+        return None
+    rijen = tabel(bron, [(van, tot)], aanbieder_id=aanbieder_id, wijk_id=wijk_id)
+    return next(iter(rijen.values()))[0][1] if rijen else 0
+
+
+def teller_aantal(code: str, van, tot, *, aanbieder_id=None, wijk_id=None) -> int:
+    """How many of the cases count in the numerator (for shares)."""
+    bron = b.BRONNEN[bron_van(code)]
+    qs = _filter(bron, bron.basis(), aanbieder_id, wijk_id).filter(bron.periode(van, tot))
+    if bron.teller is not None:
+        qs = qs.filter(bron.teller)
+    return qs.count()
+
+
+# --- drill-down -------------------------------------------------------------------------
+
+
+@dataclass
+class Geval:
+    pk: int
+    persoon_id: int | None
+    naam: str
+    gegevens: dict
+    telt: bool | None
+
+
+@dataclass
+class Gevallen:
+    indicator: Indicator
+    van: datetime.date
+    tot: datetime.date
+    rijen: list[Geval]
+    totaal: int
+
+
+def gevallen(
+    user,
+    code: str,
+    van: datetime.date,
+    tot: datetime.date,
+    *,
+    aanbieder_id: int | None = None,
+    wijk_id: int | None = None,
+    kanaal: str = "web",
+) -> Gevallen:
+    """Exactly the cases behind a number, limited to what the user may see: a provider
+    its own organisation, a team lead the residents of their wijken. Policy makers work
+    with pseudonymised figures and get no case lists. One audit record per resident."""
+    if not mag(user, "operationeel"):
+        raise PermissionDenied
+    ind = indicator(code)
+    if ind.bron not in b.BRONNEN:
+        raise Http404
+    bron = b.BRONNEN[ind.bron]
+    aanbieder_id = controleer_aanbieder(user, aanbieder_id)
+    if user.rol == Rol.ZORGAANBIEDER and bron.aanbieder is None:
+        raise PermissionDenied
+    qs = _filter(bron, bron.basis(), aanbieder_id, wijk_id).filter(bron.periode(van, tot))
+    if user.rol == Rol.SOCIAAL_WERKER:
+        from openwmo.inwoners.selectors import personen_in_scope
+
+        qs = qs.filter(**{f"{bron.persoon}__in": personen_in_scope(user).values("pk")})
+    totaal = qs.count()
+    velden = ["pk", bron.persoon, *bron.kolommen]
+    extra = {}
+    if bron.teller is not None:
+        extra["telt"] = ExpressionWrapper(bron.teller, output_field=BooleanField())
+        qs = qs.annotate(**extra)
+        velden.append("telt")
+    rijen_db = list(qs.order_by("pk").values(*velden)[:MAX_GEVALLEN])
+    from openwmo.inwoners.models import Persoon
+
+    namen = dict(
+        (p.pk, p.volledige_naam)
+        for p in Persoon.objects.filter(pk__in={r[bron.persoon] for r in rijen_db})
+    )
+    rijen = [
+        Geval(
+            pk=r["pk"],
+            persoon_id=r[bron.persoon],
+            naam=namen.get(r[bron.persoon], ""),
+            gegevens={k: r[k] for k in bron.kolommen},
+            telt=bool(r["telt"]) if "telt" in r else None,
+        )
+        for r in rijen_db
+    ]
+    for persoon_id in sorted({r.persoon_id for r in rijen if r.persoon_id}):
+        audit.log(
+            user,
+            actie=audit.Actie.LEZEN,
+            kanaal=kanaal,
+            doel=doel_voor(user),
+            object_type=f"sturing:{ind.code}",
+            persoon_id=persoon_id,
+            velden=["naam"],
+            toelichting=f"gevallen achter {ind.naam} {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
+        )
+    return Gevallen(indicator=ind, van=van, tot=tot, rijen=rijen, totaal=totaal)
+
+
+# --- survey -----------------------------------------------------------------------------
+
+
+def open_uitnodigingen(user) -> list[Uitnodiging]:
+    """A resident's survey invitations that have not been answered yet."""
+    persoon_id = scope_of(user).persoon_id
+    if user.rol != Rol.INWONER or not persoon_id:
+        return []
+    return list(Uitnodiging.objects.filter(persoon_id=persoon_id, antwoord__isnull=True))
+
+
+def uitnodiging_voor(user, pk: int) -> Uitnodiging:
+    persoon_id = scope_of(user).persoon_id
+    if user.rol != Rol.INWONER or not persoon_id:
+        raise PermissionDenied
+    uitnodiging = Uitnodiging.objects.filter(pk=pk, persoon_id=persoon_id).first()
+    if uitnodiging is None:
+        raise Http404
+    return uitnodiging
+
+
+def onderdruk(waarde, n, user) -> tuple:
+    """Policy makers see no values resting on 1 to 4 cases (neighbourhood views)."""
+    if user.rol == Rol.BELEIDSMAKER and n is not None and 0 < n < KLEINE_AANTALLEN:
+        return None, True
+    return waarde, False
+
+
+__all__ = ["Q", "bereken", "gevallen", "tabel"]
