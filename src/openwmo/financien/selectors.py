@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from openwmo.accounts.models import Rol
-from openwmo.accounts.selectors import scope_of
+from openwmo.accounts.selectors import doel_voor, scope_of
 
 from . import referentie
 from .models import (
@@ -489,3 +489,123 @@ def scenario_via_code(code: str) -> Scenario:
 
 def abonnementstarief_op(datum: datetime.date) -> Abonnementstarief | None:
     return Abonnementstarief.objects.filter(geldig_vanaf__lte=datum).first()
+
+
+def _huishoudfeiten(huishouden_ids: Iterable[int], peildatum: datetime.date) -> dict[int, bool]:
+    """huishouden_id -> multi-person household with a member below the AOW age."""
+    from openwmo.inwoners.models import Persoon, leeftijd_op
+
+    from .eigenbijdrage import AOW_LEEFTIJD
+
+    leden: dict[int, list[datetime.date]] = defaultdict(list)
+    for hh, geboren in Persoon.objects.filter(huishouden_id__in=list(huishouden_ids)).values_list(
+        "huishouden_id", "geboortedatum"
+    ):
+        leden[hh].append(geboren)
+    return {
+        hh: len(data) > 1 and any(leeftijd_op(g, peildatum) < AOW_LEEFTIJD for g in data)
+        for hh, data in leden.items()
+    }
+
+
+def _bijdrageregels(qs, peildatum: datetime.date):
+    """(regel values, Feiten, Uitkomst) for the Wmo plan lines in ``qs``."""
+    from openwmo.inwoners.models import leeftijd_op
+
+    from .eigenbijdrage import Feiten, beoordeel, voorziening_van_regel
+
+    rijen = list(
+        qs.exclude(plan__status="concept")
+        .exclude(status__in=["voorgesteld", "geweigerd"])
+        .filter(soort__in=["basis", "aanvullend"])
+        .values(
+            "pk",
+            "soort",
+            "productcategorie",
+            "resultaat",
+            "ingangsdatum",
+            "einddatum",
+            "plan__geactiveerd_op",
+            "plan__persoon_id",
+            "plan__persoon__bsn",
+            "plan__persoon__geboortedatum",
+            "plan__persoon__huishouden_id",
+        )
+    )
+    huishoudens = _huishoudfeiten({r["plan__persoon__huishouden_id"] for r in rijen}, peildatum)
+    tarieven = list(Abonnementstarief.objects.all())
+    result = []
+    for r in rijen:
+        start = r["ingangsdatum"] or r["plan__geactiveerd_op"]
+        voorziening = voorziening_van_regel(r["soort"], r["productcategorie"])
+        if start is None or voorziening is None:
+            continue
+        feiten = Feiten(
+            voorziening=voorziening,
+            ingangsdatum=start,
+            verwachte_einddatum=r["einddatum"],
+            leeftijd=leeftijd_op(r["plan__persoon__geboortedatum"], start),
+            meerpersoons_onder_aow=huishoudens.get(r["plan__persoon__huishouden_id"], False),
+        )
+        tarief = next((t for t in tarieven if t.geldig_vanaf <= max(start, peildatum)), None)
+        result.append((r, feiten, beoordeel(feiten, tarief)))
+    return result
+
+
+def eigen_bijdrage(user, persoon_id: int, *, kanaal: str, vandaag: datetime.date | None = None):
+    """What a resident pays: per plan line whether the abonnementstarief applies and why,
+    and the current tariff. Residents see only themselves; staff within their scope."""
+    from openwmo.inwoners.selectors import personen_in_scope
+    from openwmo.plannen.models import Regel
+    from openwmo.privacy.services import Actie, log
+
+    vandaag = vandaag or datetime.date.today()
+    if user.rol not in (Rol.INWONER, Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT):
+        raise PermissionDenied
+    if not personen_in_scope(user).filter(pk=persoon_id).exists():
+        raise PermissionDenied
+    regels = _bijdrageregels(Regel.objects.filter(plan__persoon_id=persoon_id), vandaag)
+    lopend = [
+        (r, u)
+        for r, f, u in regels
+        if f.verwachte_einddatum is None or f.verwachte_einddatum >= vandaag
+    ]
+    verschuldigd = [u for _, u in lopend if u.verschuldigd]
+    log(
+        user,
+        actie=Actie.LEZEN,
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="financien.eigen_bijdrage",
+        object_id=str(persoon_id),
+        persoon_id=persoon_id,
+        velden=["eigen_bijdrage"],
+    )
+    return {
+        "regels": [{"regel": r, "uitkomst": u} for r, u in lopend],
+        "verschuldigd": bool(verschuldigd),
+        "bedrag_cents": verschuldigd[0].bedrag_cents if verschuldigd else 0,
+        "periode": verschuldigd[0].periode if verschuldigd else "",
+        "tarief": abonnementstarief_op(vandaag),
+    }
+
+
+def cak_periodes(peildatum: datetime.date | None = None):
+    """Per person the period the abonnementstarief applies (for the CAK delivery)."""
+    from openwmo.plannen.models import Regel
+
+    from .eigenbijdrage import periodes
+
+    peildatum = peildatum or datetime.date.today()
+    regels = [
+        (
+            r["plan__persoon_id"],
+            r["plan__persoon__bsn"],
+            r["plan__persoon__geboortedatum"],
+            f.ingangsdatum,
+            f.verwachte_einddatum,
+        )
+        for r, f, u in _bijdrageregels(Regel.objects.all(), peildatum)
+        if u.verschuldigd
+    ]
+    return periodes(regels)
