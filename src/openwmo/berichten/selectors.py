@@ -314,3 +314,22 @@ def _retournaam(naam: str) -> str:
     from .schema import RETOUR
 
     return "WMO" + RETOUR.get(naam[3:], ("",))[0]
+
+
+def aanbieders_met_levering(van: datetime.date, tot: datetime.date) -> set[int]:
+    """Ids of providers with a toewijzing or a started delivery that runs some time in
+    [van, tot]. Counts only (no personal data): used to flag providers without deliveries."""
+    lopend = {"ingangsdatum__lte": tot}
+    actief = set(
+        Toewijzing.objects.filter(**lopend)
+        .exclude(einddatum__lt=van)
+        .values_list("aanbieder_id", flat=True)
+        .distinct()
+    )
+    actief |= set(
+        Levering.objects.filter(soort=Levering.Soort.START, begindatum__lte=tot)
+        .exclude(einddatum__lt=van)
+        .values_list("aanbieder_id", flat=True)
+        .distinct()
+    )
+    return actief

@@ -11,16 +11,25 @@ from django.utils.translation import gettext as _
 
 from openwmo.accounts.models import Rol as Gebruikersrol
 from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.inwoners.models import Persoon
 from openwmo.organisaties.models import Organisatie, Perceel
 from openwmo.privacy import services as audit
 
 from . import contracten
 from .models import (
+    Actiepunt,
     Basisovereenkomst,
     Contractindicator,
     Contractpartij,
     Deelovereenkomst,
+    Klacht,
+    KlachtStap,
+    Klachttermijn,
+    Kwartaalgesprek,
+    Melding,
     Rol,
+    Stapsoort,
+    Thema,
     Verlenging,
 )
 
@@ -198,4 +207,344 @@ def _log(user, *, actie, kanaal, object_type, object_id, persoon_id, velden=(), 
     )
 
 
-__all__ = ["scope_of"]
+# --- complaints ------------------------------------------------------------------------
+
+# The provider's route (Wmo 2015 art. 3.3: the provider has a complaints procedure): the
+# resident chooses at each step whether to go on to the next one.
+ROUTE_AANBIEDER = [
+    Stapsoort.MEDEWERKER,
+    Stapsoort.LEIDINGGEVENDE,
+    Stapsoort.KLACHTENFUNCTIONARIS,
+    Stapsoort.KLACHTENCOMMISSIE,
+]
+# Default terms in days; a Klachttermijn row overrides them. The gemeente's own term is
+# the Awb one: 6 weeks, 10 with a complaints adviser (art. 9:11 and 9:14), +4 once.
+STANDAARDTERMIJN = {
+    Stapsoort.MEDEWERKER: 14,
+    Stapsoort.LEIDINGGEVENDE: 14,
+    Stapsoort.KLACHTENFUNCTIONARIS: 42,
+    Stapsoort.KLACHTENCOMMISSIE: 84,
+    Stapsoort.GEMEENTE: 42,
+}
+AWB_MET_ADVISEUR = 70
+AWB_VERDAGING = 28
+INDIENERS = frozenset(
+    {Gebruikersrol.INWONER, Gebruikersrol.VRIJWILLIGER, Gebruikersrol.SOCIAAL_WERKER}
+)
+TOEZICHT = frozenset({Gebruikersrol.TOEZICHTHOUDER})
+
+
+def termijn_dagen(soort: str, klachtadviseur: bool = False) -> int:
+    if soort == Stapsoort.GEMEENTE and klachtadviseur:
+        return AWB_MET_ADVISEUR
+    rij = Klachttermijn.objects.filter(stap=soort).first()
+    return rij.dagen if rij else STANDAARDTERMIJN[soort]
+
+
+def volgende_stap(klacht: Klacht, huidige: str) -> str | None:
+    if klacht.aanbieder_id is None:
+        return None
+    i = ROUTE_AANBIEDER.index(huidige)
+    return ROUTE_AANBIEDER[i + 1] if i + 1 < len(ROUTE_AANBIEDER) else None
+
+
+def _eigenaar(klacht: Klacht, soort: str) -> str:
+    if soort == Stapsoort.GEMEENTE:
+        return _("Klachtenfunctionaris gemeente")
+    if soort == Stapsoort.KLACHTENCOMMISSIE:
+        return _("Onafhankelijke klachtencommissie")
+    return f"{Stapsoort(soort).label} — {klacht.aanbieder.naam}"
+
+
+def _meld(klacht: Klacht, tekst: str) -> Melding:
+    return Melding.objects.create(
+        klacht=klacht, persoon_id=klacht.persoon_id, tekst=tekst, op=_nu()
+    )
+
+
+def _start_stap(klacht: Klacht, soort: str, eigenaar: str = "") -> KlachtStap:
+    nu = _nu()
+    termijn = timezone.localdate(nu) + datetime.timedelta(
+        days=termijn_dagen(soort, klacht.klachtadviseur)
+    )
+    stap = KlachtStap.objects.create(
+        klacht=klacht,
+        soort=soort,
+        eigenaar=eigenaar or _eigenaar(klacht, soort),
+        gestart_op=nu,
+        termijn=termijn,
+    )
+    _meld(
+        klacht,
+        _("Uw klacht is in behandeling: %(stap)s. U hoort uiterlijk %(datum)s de uitkomst.")
+        % {"stap": stap.get_soort_display().lower(), "datum": termijn.strftime("%d-%m-%Y")},
+    )
+    return stap
+
+
+def _klacht_persoon(user, bsn: str, geboortedatum) -> Persoon:
+    """Who the complaint is for: the resident themself, or (at a buurtkamer, by a volunteer
+    or social worker) the resident identified by BSN and date of birth."""
+    if user.rol == Gebruikersrol.INWONER:
+        if not user.persoon_id:
+            raise PermissionDenied
+        return Persoon.objects.get(pk=user.persoon_id)
+    persoon = None
+    if bsn and geboortedatum:
+        persoon = Persoon.objects.filter(bsn=bsn.strip(), geboortedatum=geboortedatum).first()
+    if persoon is None:
+        _fout("bsn", _("Geen inwoner gevonden met dit BSN en deze geboortedatum."))
+    return persoon
+
+
+def dien_klacht_in(
+    user,
+    *,
+    thema: str,
+    omschrijving: str,
+    aanbieder_id: int | None = None,
+    namens: str = "",
+    klachtadviseur: bool = False,
+    bsn: str = "",
+    geboortedatum: datetime.date | None = None,
+    kanaal: str,
+) -> Klacht:
+    """File a complaint about a provider (or, without provider, about the gemeente). The
+    first step starts at once and the resident gets a notice."""
+    _alleen(user, INDIENERS)
+    fouten = {}
+    if thema not in Thema.values:
+        fouten["thema"] = [_("Kies een thema.")]
+    if len(omschrijving.strip()) < 10:
+        fouten["omschrijving"] = [_("Beschrijf uw klacht in ten minste 10 tekens.")]
+    aanbieder = None
+    if aanbieder_id:
+        aanbieder = (
+            Organisatie.objects.filter(pk=aanbieder_id)
+            .exclude(soort=Organisatie.Soort.GEMEENTE)
+            .first()
+        )
+        if aanbieder is None:
+            fouten["aanbieder"] = [_("Onbekende aanbieder.")]
+    if fouten:
+        raise ValidationError(fouten)
+    persoon = _klacht_persoon(user, bsn, geboortedatum)
+    with transaction.atomic():
+        klacht = Klacht.objects.create(
+            persoon=persoon,
+            aanbieder=aanbieder,
+            thema=thema,
+            omschrijving=omschrijving.strip(),
+            namens=namens.strip(),
+            kanaal=Klacht.Kanaal.ONLINE
+            if user.rol == Gebruikersrol.INWONER
+            else Klacht.Kanaal.BUURTKAMER,
+            klachtadviseur=klachtadviseur and aanbieder is None,
+            ingediend_op=_nu(),
+            ingediend_door=user,
+        )
+        _start_stap(klacht, ROUTE_AANBIEDER[0] if aanbieder else Stapsoort.GEMEENTE)
+        _log(
+            user,
+            actie=audit.Actie.AANMAKEN,
+            kanaal=kanaal,
+            object_type="klacht",
+            object_id=klacht.pk,
+            persoon_id=persoon.pk,
+            velden=["thema", "omschrijving"],
+        )
+    return klacht
+
+
+def _mag_behandelen(user, klacht: Klacht, stap: KlachtStap) -> bool:
+    if user.rol == Gebruikersrol.TOEZICHTHOUDER:
+        return True
+    scope = scope_of(user)
+    return (
+        user.rol == Gebruikersrol.ZORGAANBIEDER
+        and klacht.aanbieder_id is not None
+        and klacht.aanbieder_id == scope.organisatie_id
+        and stap.soort != Stapsoort.KLACHTENCOMMISSIE
+    )
+
+
+def _open_klacht(klacht_id: int) -> tuple[Klacht, KlachtStap]:
+    klacht = (
+        Klacht.objects.select_for_update(of=("self",))
+        .select_related("aanbieder")
+        .filter(pk=klacht_id)
+        .first()
+    )
+    if klacht is None:
+        raise PermissionDenied
+    stap = klacht.stappen.order_by("-gestart_op", "-pk").first()
+    return klacht, stap
+
+
+def leg_uitkomst_vast(user, klacht_id: int, *, uitkomst: str, kanaal: str) -> KlachtStap:
+    """The owner of the current step records its outcome; the resident is told and may
+    respond or go to the next step."""
+    with transaction.atomic():
+        klacht, stap = _open_klacht(klacht_id)
+        if not _mag_behandelen(user, klacht, stap):
+            raise PermissionDenied
+        if klacht.afgesloten_op or stap.uitkomst_op:
+            _fout("uitkomst", _("Voor deze stap is de uitkomst al vastgelegd."))
+        if len(uitkomst.strip()) < 5:
+            _fout("uitkomst", _("Beschrijf de uitkomst."))
+        stap.uitkomst = uitkomst.strip()
+        stap.uitkomst_op = _nu()
+        stap.uitkomst_door = user
+        stap.save(update_fields=["uitkomst", "uitkomst_op", "uitkomst_door"])
+        volgende = volgende_stap(klacht, stap.soort)
+        tekst = _("De uitkomst van %(stap)s staat klaar. Laat weten of u tevreden bent") % {
+            "stap": stap.get_soort_display().lower()
+        }
+        if volgende:
+            tekst += _(" of dat u verder wilt naar: %(v)s.") % {"v": Stapsoort(volgende).label}
+        else:
+            tekst += "."
+        _meld(klacht, tekst)
+        _log(
+            user,
+            actie=audit.Actie.WIJZIGEN,
+            kanaal=kanaal,
+            object_type="klacht",
+            object_id=klacht.pk,
+            persoon_id=klacht.persoon_id,
+            velden=["uitkomst"],
+        )
+    return stap
+
+
+def reageer_op_klacht(
+    user, klacht_id: int, *, reactie: str, tevreden: bool, naar: str = "", kanaal: str
+) -> Klacht:
+    """The resident responds to the outcome. ``naar`` empty closes the complaint; else it
+    must be the next step (no step can be skipped). Escalating without an outcome is
+    possible once the step's term has passed."""
+    _alleen(user, {Gebruikersrol.INWONER})
+    with transaction.atomic():
+        klacht, stap = _open_klacht(klacht_id)
+        if klacht.persoon_id != user.persoon_id:
+            raise PermissionDenied
+        if klacht.afgesloten_op:
+            _fout("naar", _("Deze klacht is afgesloten."))
+        te_laat = stap.termijn < timezone.localdate()
+        if stap.uitkomst_op is None and not (naar and te_laat):
+            _fout(
+                "naar",
+                _("Wacht op de uitkomst van deze stap (uiterlijk %(d)s).")
+                % {"d": stap.termijn.strftime("%d-%m-%Y")},
+            )
+        volgende = volgende_stap(klacht, stap.soort)
+        if naar and naar != volgende:
+            if volgende is None:
+                _fout("naar", _("Dit was de laatste stap; verder escaleren kan hier niet."))
+            _fout(
+                "naar",
+                _("Een stap overslaan kan niet. De volgende stap is: %(v)s.")
+                % {"v": Stapsoort(volgende).label},
+            )
+        stap.reactie = reactie.strip()
+        stap.tevreden = tevreden
+        stap.reactie_op = _nu()
+        stap.save(update_fields=["reactie", "tevreden", "reactie_op"])
+        if naar:
+            _start_stap(klacht, naar)
+        else:
+            klacht.afgesloten_op = _nu()
+            klacht.save(update_fields=["afgesloten_op"])
+            _meld(klacht, _("Uw klacht is afgesloten. Dank voor uw reactie."))
+        _log(
+            user,
+            actie=audit.Actie.WIJZIGEN,
+            kanaal=kanaal,
+            object_type="klacht",
+            object_id=klacht.pk,
+            persoon_id=klacht.persoon_id,
+            velden=["reactie", "tevreden"],
+        )
+    return klacht
+
+
+def verdaag_klacht(user, klacht_id: int, *, reden: str, kanaal: str) -> KlachtStap:
+    """Extend the gemeente's own term once by 4 weeks (Awb art. 9:11 lid 2), with notice."""
+    _alleen(user, TOEZICHT)
+    with transaction.atomic():
+        klacht, stap = _open_klacht(klacht_id)
+        if stap.soort != Stapsoort.GEMEENTE or stap.uitkomst_op or klacht.afgesloten_op:
+            _fout("reden", _("Alleen een lopende klacht over de gemeente kan worden verdaagd."))
+        if stap.verdaagd:
+            _fout("reden", _("De termijn is al eens verdaagd; dat kan maar één keer."))
+        if len(reden.strip()) < 5:
+            _fout("reden", _("Geef de reden van de verdaging."))
+        stap.termijn += datetime.timedelta(days=AWB_VERDAGING)
+        stap.verdaagd = True
+        stap.save(update_fields=["termijn", "verdaagd"])
+        _meld(
+            klacht,
+            _("De behandeling van uw klacht duurt langer: %(r)s. Nieuwe termijn: %(d)s.")
+            % {"r": reden.strip(), "d": stap.termijn.strftime("%d-%m-%Y")},
+        )
+        _log(
+            user,
+            actie=audit.Actie.WIJZIGEN,
+            kanaal=kanaal,
+            object_type="klacht",
+            object_id=klacht.pk,
+            persoon_id=klacht.persoon_id,
+            velden=["termijn"],
+        )
+    return stap
+
+
+# --- contract management ----------------------------------------------------------------
+
+
+def genereer_kwartaalgesprek(
+    user, *, aanbieder_id: int, jaar: int, kwartaal: int, notities: str = ""
+) -> Kwartaalgesprek:
+    """Assemble a provider's quarterly review from the steering indicators."""
+    from . import selectors
+
+    _alleen(user, CONTRACTBEHEER)
+    if kwartaal not in (1, 2, 3, 4):
+        _fout("kwartaal", _("Kies kwartaal 1 tot en met 4."))
+    if not 2015 <= jaar <= 2100:
+        _fout("jaar", _("Kies een geldig jaar."))
+    if not Contractpartij.objects.filter(aanbieder_id=aanbieder_id).exists():
+        _fout("aanbieder", _("Deze aanbieder heeft geen contract."))
+    if Kwartaalgesprek.objects.filter(
+        aanbieder_id=aanbieder_id, jaar=jaar, kwartaal=kwartaal
+    ).exists():
+        _fout("kwartaal", _("Voor dit kwartaal is al een gesprek voorbereid."))
+    cijfers = selectors.kwartaalcijfers(aanbieder_id, jaar, kwartaal)
+    with transaction.atomic():
+        return Kwartaalgesprek.objects.create(
+            aanbieder_id=aanbieder_id,
+            jaar=jaar,
+            kwartaal=kwartaal,
+            cijfers=cijfers,
+            notities=notities.strip(),
+            aangemaakt_op=_nu(),
+            aangemaakt_door=user,
+        )
+
+
+def bewaar_gespreksverslag(
+    user, gesprek_id: int, *, notities: str, actie: str = "", eigenaar: str = "", uiterlijk=None
+) -> Kwartaalgesprek:
+    """Notes of the review and, optionally, one more agreed action."""
+    _alleen(user, CONTRACTBEHEER)
+    if actie and not uiterlijk:
+        _fout("uiterlijk", _("Geef aan wanneer de actie klaar moet zijn."))
+    with transaction.atomic():
+        gesprek = Kwartaalgesprek.objects.select_for_update().get(pk=gesprek_id)
+        gesprek.notities = notities.strip()
+        gesprek.save(update_fields=["notities"])
+        if actie:
+            Actiepunt.objects.create(
+                kwartaalgesprek=gesprek, tekst=actie.strip(), eigenaar=eigenaar, uiterlijk=uiterlijk
+            )
+    return gesprek
