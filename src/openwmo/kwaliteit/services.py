@@ -18,19 +18,27 @@ from openwmo.privacy import services as audit
 from . import contracten
 from .models import (
     Actiepunt,
+    Agendapunt,
+    Antwoord,
     Basisovereenkomst,
+    Calamiteit,
+    CalamiteitVerloop,
     Contractindicator,
     Contractpartij,
     Deelovereenkomst,
     Klacht,
     KlachtStap,
     Klachttermijn,
+    Kwaliteitseis,
     Kwartaalgesprek,
     Melding,
+    Overleg,
     Rol,
     Stapsoort,
     Thema,
+    Verbeteractie,
     Verlenging,
+    Zelfevaluatie,
 )
 
 CONTRACTBEHEER = frozenset({Gebruikersrol.BELEIDSMAKER})
@@ -548,3 +556,210 @@ def bewaar_gespreksverslag(
                 kwartaalgesprek=gesprek, tekst=actie.strip(), eigenaar=eigenaar, uiterlijk=uiterlijk
             )
     return gesprek
+
+
+# --- calamities ---------------------------------------------------------------------------
+
+ONDERZOEKSTERMIJN = datetime.timedelta(weeks=6)
+
+
+def meld_calamiteit(
+    user, *, soort: str, omschrijving: str, plaatsgevonden_op: datetime.date
+) -> Calamiteit:
+    """A provider reports a calamity or violence to the gemeente's supervisor."""
+    _alleen(user, {Gebruikersrol.ZORGAANBIEDER})
+    scope = scope_of(user)
+    if not scope.organisatie_id:
+        raise PermissionDenied
+    fouten = {}
+    if soort not in Calamiteit.Soort.values:
+        fouten["soort"] = [_("Kies calamiteit of geweld.")]
+    if len(omschrijving.strip()) < 10:
+        fouten["omschrijving"] = [_("Beschrijf wat er is gebeurd.")]
+    nu = _nu()
+    if plaatsgevonden_op > timezone.localdate(nu):
+        fouten["plaatsgevonden_op"] = [_("De datum van het voorval ligt in de toekomst.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        return Calamiteit.objects.create(
+            aanbieder_id=scope.organisatie_id,
+            soort=soort,
+            omschrijving=omschrijving.strip(),
+            plaatsgevonden_op=plaatsgevonden_op,
+            gemeld_op=nu,
+            gemeld_door=user,
+            onderzoek_termijn=timezone.localdate(nu) + ONDERZOEKSTERMIJN,
+        )
+
+
+def registreer_calamiteitverloop(user, calamiteit_id: int, *, soort: str, tekst: str):
+    """The supervisor records the provider's investigation, findings and measures, and
+    closes the report once findings and measures are known."""
+    _alleen(user, TOEZICHT)
+    Soort = CalamiteitVerloop.Soort
+    if soort not in Soort.values:
+        _fout("soort", _("Kies wat u vastlegt."))
+    if len(tekst.strip()) < 5:
+        _fout("tekst", _("Vul een toelichting in."))
+    with transaction.atomic():
+        calamiteit = Calamiteit.objects.select_for_update().get(pk=calamiteit_id)
+        gedaan = set(calamiteit.verloop.values_list("soort", flat=True))
+        if Soort.AFGESLOTEN in gedaan:
+            _fout("soort", _("Deze melding is afgesloten."))
+        if soort == Soort.AFGESLOTEN and not {Soort.BEVINDINGEN, Soort.MAATREGELEN} <= gedaan:
+            _fout("soort", _("Afsluiten kan pas als bevindingen en maatregelen bekend zijn."))
+        return CalamiteitVerloop.objects.create(
+            calamiteit=calamiteit, soort=soort, tekst=tekst.strip(), door=user, op=_nu()
+        )
+
+
+# --- quality framework ------------------------------------------------------------------
+
+
+def dien_zelfevaluatie_in(user, *, jaar: int, antwoorden: dict[str, tuple[str, str]]):
+    """A provider's self-assessment: a score and evidence for every requirement."""
+    _alleen(user, {Gebruikersrol.ZORGAANBIEDER})
+    scope = scope_of(user)
+    if not scope.organisatie_id:
+        raise PermissionDenied
+    eisen = list(Kwaliteitseis.objects.all())
+    fouten = {}
+    for eis in eisen:
+        score, bewijs = antwoorden.get(eis.code, ("", ""))
+        if score not in Antwoord.Score.values or len((bewijs or "").strip()) < 5:
+            fouten[f"eis_{eis.code}"] = [_("Geef een score en onderbouw die met bewijs.")]
+    if Zelfevaluatie.objects.filter(aanbieder_id=scope.organisatie_id, jaar=jaar).exists():
+        fouten["jaar"] = [_("Voor dit jaar is al een zelfevaluatie ingediend.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        z = Zelfevaluatie.objects.create(
+            aanbieder_id=scope.organisatie_id, jaar=jaar, ingediend_op=_nu(), ingediend_door=user
+        )
+        Antwoord.objects.bulk_create(
+            Antwoord(
+                zelfevaluatie=z,
+                eis=eis,
+                score=antwoorden[eis.code][0],
+                bewijs=antwoorden[eis.code][1].strip(),
+            )
+            for eis in eisen
+        )
+    return z
+
+
+def beoordeel_zelfevaluatie(
+    user, zelfevaluatie_id: int, *, oordeel: str, toelichting: str, bevindingen=()
+):
+    """The gemeente's review; ``bevindingen`` = [(eis_code, bevinding, actie, uiterlijk)].
+    An outcome other than 'voldoet' needs at least one improvement action."""
+    _alleen(user, TOEZICHT)
+    if oordeel not in Zelfevaluatie.Oordeel.values:
+        _fout("oordeel", _("Kies een oordeel."))
+    if oordeel != Zelfevaluatie.Oordeel.VOLDOET and not bevindingen:
+        _fout("bevinding", _("Leg ten minste één bevinding met verbeteractie vast."))
+    eisen = {e.code: e for e in Kwaliteitseis.objects.all()}
+    for code, bevinding, actie, uiterlijk in bevindingen:
+        if code not in eisen or not bevinding.strip() or not actie.strip() or not uiterlijk:
+            _fout("bevinding", _("Vul eis, bevinding, verbeteractie en termijn in."))
+    with transaction.atomic():
+        z = Zelfevaluatie.objects.select_for_update().get(pk=zelfevaluatie_id)
+        if z.beoordeeld_op:
+            _fout("oordeel", _("Deze zelfevaluatie is al beoordeeld."))
+        z.oordeel = oordeel
+        z.oordeel_toelichting = toelichting.strip()
+        z.beoordeeld_op = _nu()
+        z.beoordeeld_door = user
+        z.save(update_fields=["oordeel", "oordeel_toelichting", "beoordeeld_op", "beoordeeld_door"])
+        for code, bevinding, actie, uiterlijk in bevindingen:
+            Verbeteractie.objects.create(
+                zelfevaluatie=z,
+                eis=eisen[code],
+                bevinding=bevinding.strip(),
+                actie=actie.strip(),
+                uiterlijk=uiterlijk,
+            )
+    return z
+
+
+def meld_verbeteractie_gereed(user, actie_id: int) -> Verbeteractie:
+    _alleen(user, {Gebruikersrol.ZORGAANBIEDER})
+    with transaction.atomic():
+        actie = (
+            Verbeteractie.objects.select_for_update()
+            .filter(pk=actie_id, zelfevaluatie__aanbieder_id=scope_of(user).organisatie_id)
+            .first()
+        )
+        if actie is None:
+            raise PermissionDenied
+        if actie.gereed_op:
+            _fout("actie", _("Deze actie is al gereed gemeld."))
+        actie.gereed_op = _nu()
+        actie.save(update_fields=["gereed_op"])
+    return actie
+
+
+# --- consultation ------------------------------------------------------------------------
+
+
+def plan_overleg(
+    user,
+    *,
+    titel: str,
+    niveau: str,
+    datum: datetime.date,
+    deelnemer_ids,
+    agenda: list[tuple[str, str]],
+    perceel_code: str = "",
+    wijk_id: int | None = None,
+) -> Overleg:
+    """A consultation meeting with participants and agenda items (subject, indicator)."""
+    _alleen(user, CONTRACTBEHEER)
+    fouten = {}
+    if niveau not in Overleg.Niveau.values:
+        fouten["niveau"] = [_("Kies strategisch, tactisch of operationeel.")]
+    if len(titel.strip()) < 3:
+        fouten["titel"] = [_("Geef het overleg een titel.")]
+    deelnemers = list(Organisatie.objects.filter(pk__in=list(deelnemer_ids)))
+    if not deelnemers:
+        fouten["deelnemers"] = [_("Kies ten minste één deelnemer.")]
+    if not [o for o, _i in agenda if o.strip()]:
+        fouten["agenda"] = [_("Zet ten minste één punt op de agenda.")]
+    perceel = Perceel.objects.filter(code=perceel_code).first() if perceel_code else None
+    if perceel_code and perceel is None:
+        fouten["perceel"] = [_("Onbekend perceel.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        overleg = Overleg.objects.create(
+            titel=titel.strip(), niveau=niveau, datum=datum, perceel=perceel, wijk_id=wijk_id
+        )
+        overleg.deelnemers.set(deelnemers)
+        Agendapunt.objects.bulk_create(
+            Agendapunt(overleg=overleg, onderwerp=o.strip(), indicator_code=i.strip())
+            for o, i in agenda
+            if o.strip()
+        )
+    return overleg
+
+
+def leg_overleguitkomst_vast(
+    user, agendapunt_id: int, *, soort: str, tekst: str, eigenaar: str = "", uiterlijk=None
+) -> Actiepunt:
+    _alleen(user, CONTRACTBEHEER)
+    if soort not in ("besluit", "actie"):
+        _fout("soort", _("Kies besluit of actie."))
+    if len(tekst.strip()) < 3:
+        _fout("tekst", _("Vul het besluit of de actie in."))
+    if soort == "actie" and not (eigenaar.strip() and uiterlijk):
+        _fout("eigenaar", _("Een actie heeft een eigenaar en een datum."))
+    with transaction.atomic():
+        punt = Agendapunt.objects.select_for_update().get(pk=agendapunt_id)
+        return Actiepunt.objects.create(
+            agendapunt=punt,
+            soort=soort,
+            tekst=tekst.strip(),
+            eigenaar=eigenaar,
+            uiterlijk=uiterlijk,
+        )

@@ -6,6 +6,45 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# The municipal quality framework: requirements per category and level, and how each is
+# checked. The gemeente edits them in the admin.
+EISEN = [
+    ("OP-1", "ondersteuningsplan", "professional",
+     "Elke inwoner heeft een ondersteuningsplan met doelen die met de inwoner zijn afgesproken.",
+     "Steekproef van ondersteuningsplannen in het dossier."),
+    ("OP-2", "ondersteuningsplan", "resultaat",
+     "De doelen worden ten minste jaarlijks met de inwoner geëvalueerd en zo nodig bijgesteld.",
+     "Evaluaties en doelrealisatie uit de sturingsinformatie."),
+    ("KS-1", "kwaliteitssysteem", "organisatie",
+     "De aanbieder werkt met een kwaliteitssysteem volgens plan-do-check-act.",
+     "Kwaliteitshandboek en verslag van de laatste interne audit."),
+    ("KS-2", "kwaliteitssysteem", "resultaat",
+     "Klachten en cliëntervaringen leiden aantoonbaar tot verbeteringen.",
+     "Klachtenjaarverslag en verbeterregister."),
+    ("VE-1", "veiligheid", "organisatie",
+     "Er is een meldcode huiselijk geweld en kindermishandeling en medewerkers zijn erin getraind.",
+     "Meldcode en registratie van trainingen."),
+    ("VE-2", "veiligheid", "organisatie",
+     "Calamiteiten en geweld worden direct bij de toezichthouder gemeld en onderzocht.",
+     "Meldingen en onderzoeksrapporten."),
+    ("PE-1", "personeel", "professional",
+     "Medewerkers zijn passend opgeleid, waar nodig geregistreerd en hebben een VOG.",
+     "Steekproef van personeelsdossiers en VOG-registratie."),
+    ("PE-2", "personeel", "professional",
+     "Vrijwilligers en ervaringsdeskundigen worden begeleid, geschoold en hebben een VOG.",
+     "Vrijwilligersbeleid en scholingsoverzicht."),
+]
+
+
+def laden(apps, schema_editor):
+    Kwaliteitseis = apps.get_model("kwaliteit", "Kwaliteitseis")
+    for code, categorie, niveau, eis, toetsing in EISEN:
+        Kwaliteitseis.objects.update_or_create(
+            code=code,
+            defaults={"categorie": categorie, "niveau": niveau, "eis": eis, "toetsing": toetsing},
+        )
+
+
 class Migration(migrations.Migration):
 
     initial = True
@@ -365,4 +404,5 @@ class Migration(migrations.Migration):
             model_name='antwoord',
             constraint=models.UniqueConstraint(fields=('zelfevaluatie', 'eis'), name='antwoord_per_eis'),
         ),
+        migrations.RunPython(laden, migrations.RunPython.noop),
     ]
