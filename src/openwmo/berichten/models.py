@@ -159,6 +159,7 @@ class Bericht(models.Model):
     )
     ontvangen_op = models.DateTimeField(_("ontvangen/verstuurd op"), db_index=True)
     retour_op = models.DateTimeField(_("retour op"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-ontvangen_op", "-id"]
@@ -238,8 +239,8 @@ class Toewijzing(models.Model):
     nummer = models.PositiveIntegerField(
         _("toewijzingnummer"), unique=True, validators=[MaxValueValidator(MAX_NUMMER)]
     )
-    persoon = models.ForeignKey(
-        "inwoners.Persoon", on_delete=models.PROTECT, related_name="toewijzingen"
+    persoon = models.ForeignKey(  # empty only after anonymisation (retention term)
+        "inwoners.Persoon", on_delete=models.PROTECT, null=True, related_name="toewijzingen"
     )
     bsn = models.CharField(_("BSN"), max_length=9)
     aanbieder = models.ForeignKey(
@@ -264,6 +265,7 @@ class Toewijzing(models.Model):
     toewijzingstijd = models.TimeField()
     commentaar = models.CharField(max_length=200, blank=True)
     bron = models.CharField(_("bron"), max_length=100, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     verzoek = models.ForeignKey(
         Verzoek, on_delete=models.SET_NULL, null=True, blank=True, related_name="toewijzingen"
     )

@@ -27,12 +27,17 @@ class RegievoerderSoort(models.TextChoices):
 
 
 class Plan(models.Model):
+    # both empty only after anonymisation at the end of the retention term
     huishouden = models.ForeignKey(
-        "inwoners.Huishouden", on_delete=models.PROTECT, related_name="ondersteuningsplannen"
+        "inwoners.Huishouden",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="ondersteuningsplannen",
     )
     persoon = models.ForeignKey(
         "inwoners.Persoon",
         on_delete=models.PROTECT,
+        null=True,
         related_name="ondersteuningsplannen",
         verbose_name=_("inwoner"),
     )
@@ -56,6 +61,7 @@ class Plan(models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     geactiveerd_op = models.DateField(_("actief sinds"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ondersteuningsplan")
