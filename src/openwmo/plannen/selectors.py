@@ -125,7 +125,21 @@ def lijst(user, *, kanaal: str) -> list[Plan]:
     return plannen
 
 
+def gedeeld_met_aanbieder(user) -> frozenset[str]:
+    """The covenant's data items this provider may see (privacy.Deelafspraak)."""
+    from openwmo.accounts.selectors import partnersoort
+    from openwmo.privacy.selectors import gedeelde_gegevens
+
+    soort = partnersoort(user)
+    return gedeelde_gegevens(soort) if soort else frozenset()
+
+
 def aanbieder_regels(user, *, kanaal: str) -> list[Regel]:
+    """A provider's own lines of active or ended plans, as far as the privacy covenant
+    lets plan lines ("plan") go to its kind of organisation; without "naam" the resident
+    shows by initials only."""
+    if "plan" not in gedeeld_met_aanbieder(user):
+        return []
     regels = list(regels_in_scope(user).filter(soort="aanvullend")[:200])
     if regels:
         audit.log(

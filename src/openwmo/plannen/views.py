@@ -38,7 +38,16 @@ def overzicht(request):
     _require(user, PLAN | {Rol.ZORGAANBIEDER})
     if user.rol == Rol.ZORGAANBIEDER:
         regels = selectors.aanbieder_regels(user, kanaal=UI)
-        return render(request, "plannen/aanbieder.html", {"regels": regels})
+        gedeeld = selectors.gedeeld_met_aanbieder(user)
+        return render(
+            request,
+            "plannen/aanbieder.html",
+            {
+                "regels": regels,
+                "naam_zichtbaar": "naam" in gedeeld,
+                "plan_gedeeld": "plan" in gedeeld,
+            },
+        )
     return render(request, "plannen/overzicht.html", {"plannen": selectors.lijst(user, kanaal=UI)})
 
 

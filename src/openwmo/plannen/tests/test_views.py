@@ -141,3 +141,34 @@ def test_nieuw_plan_vanuit_een_dossier_vult_het_bsn_in(client, werker, inwoner, 
     pagina = client.get(f"/plannen/nieuw/?persoon={inwoner_elders.pk}").content.decode()
     assert inwoner_elders.bsn not in pagina
     assert client.get("/plannen/nieuw/?persoon=abc").status_code == 200
+
+
+def test_convenant_bepaalt_welke_planregels_en_namen_een_aanbieder_ziet(
+    client, users, werker, jelle_plan, aanbieder
+):
+    from openwmo.plannen import services
+    from openwmo.privacy import services as privacy
+
+    services.voeg_regel_toe(
+        werker,
+        jelle_plan.pk,
+        soort="aanvullend",
+        resultaat="Zelfstandig boodschappen doen",
+        uitvoerder=aanbieder.naam,
+        organisatie=aanbieder,
+        productcategorie="thuisondersteuning",
+        leveringsvorm="zin",
+        ingangsdatum=datetime.date.today(),
+        kanaal="ui",
+    )
+    client.force_login(users[Rol.ZORGAANBIEDER])
+    pagina = client.get("/plannen/").content.decode()
+    assert "Zelfstandig boodschappen doen" in pagina and jelle_plan.persoon.achternaam in pagina
+    po = users[Rol.PRIVACY_FUNCTIONARIS]
+    privacy.zet_deelafspraken(po, {("naam", aanbieder.soort): False})
+    pagina = client.get("/plannen/").content.decode()
+    assert "Zelfstandig boodschappen doen" in pagina
+    assert jelle_plan.persoon.achternaam not in pagina
+    privacy.zet_deelafspraken(po, {("plan", aanbieder.soort): False})
+    pagina = client.get("/plannen/").content.decode()
+    assert "Zelfstandig boodschappen doen" not in pagina and "privacyconvenant" in pagina
