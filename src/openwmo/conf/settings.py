@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "openwmo.ops.middleware.VerzoekMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "openwmo.accounts.middleware.TweeStapsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "openwmo.ops.middleware.EenmaligFormulierMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -186,6 +188,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Health checks and Prometheus talk plain HTTP to the app on the machine itself.
+SECURE_REDIRECT_EXEMPT = [r"^health/", r"^metrics$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -243,10 +247,33 @@ SPECTACULAR_SETTINGS = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Operations (see docs/operations.md): JSON logs with request ids, health and metrics.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "openwmo.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "openwmo.ops.logs.JsonFormatter"},
+        "tekst": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "tekst" if LOG_FORMAT == "tekst" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per request comes from openwmo.verzoek (route name, no query string).
+        "django.server": {"level": "WARNING"},
+        "openwmo.verzoek": {"level": os.environ.get("LOG_LEVEL_VERZOEKEN", "INFO")},
+    },
 }
+OPS_METRICS_TOKEN = os.environ.get("OPS_METRICS_TOKEN", "")
+OPS_METRICS_DIR = Path(os.environ.get("OPS_METRICS_DIR", VAR_DIR / "metrics"))
+OPS_MAX_WACHTRIJ_SECONDEN = int(os.environ.get("OPS_MAX_WACHTRIJ_SECONDEN", 300))
+OPS_MIN_VRIJ_MB = int(os.environ.get("OPS_MIN_VRIJ_MB", 500))
+OPS_TERMIJN_CACHE_SECONDEN = int(os.environ.get("OPS_TERMIJN_CACHE_SECONDEN", 60))

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "ops"
 
-urlpatterns = []
+urlpatterns = [
+    path("health/live", views.live, name="live"),
+    path("health/ready", views.ready, name="ready"),
+    path("metrics", views.prometheus, name="metrics"),
+]
