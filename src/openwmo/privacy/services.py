@@ -255,3 +255,43 @@ def _alleen_privacyfunctionaris(user):
 
     if user.rol != Rol.PRIVACY_FUNCTIONARIS:
         raise PermissionDenied(_("Alleen de privacyfunctionaris mag dit doen."))
+
+
+def wijzig_bewaartermijn(user, soort: str, *, jaren, toelichting: str):
+    """The privacy officer sets how long a kind of record is kept; old and new values go
+    to the append-only audit log. A shorter term applies at the next flagging run."""
+    from .models import Bewaarsoort, Bewaartermijn
+
+    _alleen_privacyfunctionaris(user)
+    fouten = {}
+    try:
+        jaren = int(jaren)
+    except (TypeError, ValueError):
+        jaren = None
+    if jaren is None or not 1 <= jaren <= 100:
+        fouten["jaren"] = [_("Vul een bewaartermijn in van 1 tot en met 100 jaar.")]
+    toelichting = (toelichting or "").strip()
+    if len(toelichting) < 10:
+        fouten["toelichting"] = [_("Geef de grondslag of reden (minstens 10 tekens).")]
+    if soort not in Bewaarsoort.values:
+        fouten["soort"] = [_("Onbekende soort gegevens.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        termijn = Bewaartermijn.objects.select_for_update().filter(soort=soort).first()
+        oud = {"jaren": termijn.jaren, "toelichting": termijn.toelichting} if termijn else {}
+        termijn, _n = Bewaartermijn.objects.update_or_create(
+            soort=soort, defaults={"jaren": jaren, "toelichting": toelichting[:300]}
+        )
+        log(
+            user,
+            actie=Actie.WIJZIGEN,
+            kanaal=Kanaal.UI,
+            doel="Bewaartermijnen vaststellen (AVG art. 5 lid 1 onder e)",
+            object_type="bewaartermijn",
+            object_id=soort,
+            velden=["jaren", "toelichting"],
+            oude_waarden=oud,
+            nieuwe_waarden={"jaren": jaren, "toelichting": toelichting[:300]},
+        )
+    return termijn

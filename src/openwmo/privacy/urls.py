@@ -19,6 +19,11 @@ urlpatterns = [
     path(
         "bewaren/<int:pk>/beoordelen/", views.bewaarmarkering_beoordelen, name="bewaren-beoordelen"
     ),
+    path(
+        "bewaren/termijn/<str:soort>/",
+        views.bewaartermijn_wijzigen,
+        name="bewaartermijn-wijzigen",
+    ),
     path("convenant/", views.convenant, name="convenant"),
     path("gegevensregister/", views.gegevensregister, name="gegevensregister"),
     path("inzage/", views.inzage, name="inzage"),

@@ -146,6 +146,25 @@ def bewaarmarkering_beoordelen(request, pk: int):
 
 
 @login_required
+@require_POST
+def bewaartermijn_wijzigen(request, soort: str):
+    require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
+    try:
+        services.wijzig_bewaartermijn(
+            request.user,
+            soort,
+            jaren=request.POST.get("jaren"),
+            toelichting=request.POST.get("toelichting", ""),
+        )
+    except ValidationError as exc:
+        for fout in exc.messages:
+            messages.error(request, fout)
+        return _wachtrij(request, "bewaren")  # the page again, with the error, nothing saved
+    messages.success(request, _("De bewaartermijn is gewijzigd."))
+    return redirect("privacy:bewaren")
+
+
+@login_required
 def convenant(request):
     require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
     if request.method == "POST":

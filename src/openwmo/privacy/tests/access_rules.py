@@ -48,6 +48,11 @@ ACCESS = {
         "post",
     ),
     "privacy:bewaren": ("/privacy/bewaren/", PRIVACY, "get"),
+    "privacy:bewaartermijn-wijzigen": (
+        "/privacy/bewaren/termijn/wmo_dossier/",
+        PRIVACY,
+        "post",
+    ),
     "privacy:bewaren-beoordelen": (
         "/privacy/bewaren/{bewaarmarkering}/beoordelen/",
         PRIVACY,

@@ -124,3 +124,21 @@ def test_commando_draait_beide_taken(users, inwoner):
     opgeloste_melding(users[Rol.SOCIAAL_WERKER], inwoner, jaren_geleden=6)
     call_command("bewaartermijnen", "--direct")
     assert Bewaarmarkering.objects.count() == 1
+
+
+def test_privacyfunctionaris_wijzigt_bewaartermijn_in_de_app(client, users):
+    from openwmo.privacy.models import Bewaartermijn
+
+    client.force_login(users[Rol.PRIVACY_FUNCTIONARIS])
+    url = "/privacy/bewaren/termijn/zonder_voorziening/"
+    fout = client.post(url, {"jaren": "0", "toelichting": "kort"})
+    assert fout.status_code == 200
+    assert "van 1 tot en met 100 jaar" in fout.content.decode()
+    assert Bewaartermijn.objects.get(soort="zonder_voorziening").jaren == 5
+    response = client.post(url, {"jaren": "7", "toelichting": "Besluit college 2026, zeven jaar"})
+    assert response.status_code == 302
+    assert Bewaartermijn.objects.get(soort="zonder_voorziening").jaren == 7
+    record = AuditRecord.objects.get(object_type="bewaartermijn")
+    assert record.oude_waarden["jaren"] == 5 and record.nieuwe_waarden["jaren"] == 7
+    client.force_login(users[Rol.BEHEERDER])
+    assert client.post(url, {"jaren": "1", "toelichting": "Probeer het korter"}).status_code == 403
