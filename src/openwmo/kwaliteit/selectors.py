@@ -3,7 +3,7 @@
 import datetime
 from collections import Counter
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,14 +13,22 @@ from openwmo.accounts.selectors import doel_voor, scope_of
 from openwmo.privacy import services as audit
 
 from .models import (
+    Agendapunt,
     Basisovereenkomst,
+    Calamiteit,
+    CalamiteitVerloop,
     Contractpartij,
+    Deelovereenkomst,
     Klacht,
     KlachtStap,
+    Kwaliteitseis,
     Kwartaalgesprek,
     Melding,
+    Overleg,
     Rol,
     Thema,
+    Verbeteractie,
+    Zelfevaluatie,
 )
 
 
@@ -301,3 +309,129 @@ def signalering_inactief(peildatum: datetime.date | None = None) -> list[dict]:
         if not geleverd:
             uitkomst.append({**rij, "van": van, "gesignaleerd": not rij["uniek"]})
     return sorted(uitkomst, key=lambda r: (not r["gesignaleerd"], r["aanbieder"].naam))
+
+
+# --- calamities, quality framework, contracts, consultation --------------------------------
+
+
+def _eigen_organisatie(user, qs: QuerySet, veld: str, *, gemeente=(Gebruikersrol.TOEZICHTHOUDER,)):
+    scope = scope_of(user)
+    if scope.rol in gemeente:
+        return qs
+    if scope.rol == Gebruikersrol.ZORGAANBIEDER and scope.organisatie_id:
+        return qs.filter(**{veld: scope.organisatie_id})
+    return qs.none()
+
+
+def calamiteiten(user) -> list[Calamiteit]:
+    qs = Calamiteit.objects.select_related("aanbieder").prefetch_related("verloop")
+    return list(_eigen_organisatie(user, qs, "aanbieder_id")[:200])
+
+
+def calamiteit(user, pk: int) -> Calamiteit:
+    qs = Calamiteit.objects.select_related("aanbieder").prefetch_related("verloop__door")
+    c = _eigen_organisatie(user, qs, "aanbieder_id").filter(pk=pk).first()
+    if c is None:
+        raise Http404
+    return c
+
+
+def afgesloten(c: Calamiteit) -> bool:
+    return any(v.soort == CalamiteitVerloop.Soort.AFGESLOTEN for v in c.verloop.all())
+
+
+def kwaliteitseisen() -> list[Kwaliteitseis]:
+    return list(Kwaliteitseis.objects.all())
+
+
+def _zelfevaluaties(user) -> QuerySet[Zelfevaluatie]:
+    qs = Zelfevaluatie.objects.select_related("aanbieder").prefetch_related("verbeteracties")
+    gemeente = (Gebruikersrol.TOEZICHTHOUDER, Gebruikersrol.BELEIDSMAKER)
+    return _eigen_organisatie(user, qs, "aanbieder_id", gemeente=gemeente)
+
+
+def zelfevaluaties(user) -> list[Zelfevaluatie]:
+    return list(_zelfevaluaties(user))
+
+
+def zelfevaluatie(user, pk: int) -> Zelfevaluatie:
+    z = (
+        _zelfevaluaties(user)
+        .prefetch_related("antwoorden__eis", "verbeteracties__eis")
+        .filter(pk=pk)
+        .first()
+    )
+    if z is None:
+        raise Http404
+    return z
+
+
+def verbeteractie(user, pk: int) -> Verbeteractie:
+    qs = Verbeteractie.objects.select_related("zelfevaluatie")
+    actie = _eigen_organisatie(user, qs, "zelfevaluatie__aanbieder_id").filter(pk=pk).first()
+    if actie is None:
+        raise Http404
+    return actie
+
+
+def basisovereenkomsten() -> list[Basisovereenkomst]:
+    partijen = Contractpartij.objects.select_related("aanbieder", "hoofdaannemer__aanbieder")
+    return list(
+        Basisovereenkomst.objects.prefetch_related(
+            "verlengingen",
+            Prefetch(
+                "deelovereenkomsten",
+                queryset=Deelovereenkomst.objects.select_related("perceel").prefetch_related(
+                    Prefetch("partijen", queryset=partijen), "indicatoren"
+                ),
+            ),
+        )
+    )
+
+
+def overleggen() -> QuerySet[Overleg]:
+    return Overleg.objects.select_related("perceel", "wijk").prefetch_related(
+        "deelnemers", "agendapunten__acties"
+    )
+
+
+def agendapunt(pk: int) -> Agendapunt:
+    punt = Agendapunt.objects.select_related("overleg").filter(pk=pk).first()
+    if punt is None:
+        raise Http404
+    return punt
+
+
+def klachten_van_persoon(user, persoon, *, kanaal: str) -> list[Klacht]:
+    lijst = list(klachten_in_scope(user).filter(persoon=persoon)[:50])
+    if lijst:
+        _log(
+            user,
+            kanaal=kanaal,
+            object_type="klacht",
+            persoon_id=persoon.pk,
+            velden=["thema"],
+            toelichting=f"dossier: {len(lijst)} klachten",
+        )
+    return lijst
+
+
+def toezicht_telling() -> dict:
+    """Counts for the supervisor's start page (no personal data)."""
+    vandaag = timezone.localdate()
+    open_klachten = Klacht.objects.filter(afgesloten_op__isnull=True)
+    laatste = KlachtStap.objects.filter(klacht=OuterRef("klacht")).order_by("-gestart_op", "-pk")
+    te_laat = KlachtStap.objects.filter(
+        klacht__afgesloten_op__isnull=True,
+        uitkomst_op__isnull=True,
+        termijn__lt=vandaag,
+        pk=Subquery(laatste.values("pk")[:1]),
+    )
+    afgesloten = CalamiteitVerloop.objects.filter(soort=CalamiteitVerloop.Soort.AFGESLOTEN)
+    return {
+        "open_klachten": open_klachten.count(),
+        "te_laat": te_laat.count(),
+        "open_calamiteiten": Calamiteit.objects.exclude(
+            pk__in=afgesloten.values("calamiteit_id")
+        ).count(),
+    }
