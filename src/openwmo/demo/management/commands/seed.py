@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from openwmo.demo.constants import DEFAULT_RESIDENTS, DEFAULT_SEED, DEMO_PASSWORD, DEMO_USERS
 from openwmo.demo.generator import DatabaseNotEmpty, seed
 
+PRESETS = ["default", "city"]
+
 
 class Command(BaseCommand):
     help = (
@@ -18,10 +20,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--preset",
+            choices=PRESETS,
+            default="default",
+            help=(
+                "default: de demogemeente; city: een stad van ca. 900.000 inwoners met vijf "
+                "jaar geschiedenis (ca. 60.000 actieve cliënten, ca. 2 miljoen iWmo-berichten)."
+            ),
+        )
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="Alleen bij --preset city: schaalfactor, bijvoorbeeld 0.01 om te ontwikkelen.",
+        )
+        parser.add_argument(
             "--residents",
             type=int,
-            default=DEFAULT_RESIDENTS,
-            help=f"Aantal inwoners (standaard {DEFAULT_RESIDENTS}).",
+            default=None,
+            help=f"Aantal inwoners (standaard {DEFAULT_RESIDENTS}; niet bij --preset city).",
         )
         parser.add_argument(
             "--seed",
@@ -39,13 +56,26 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         export_dir = options["export_dir"] or Path(settings.VAR_DIR) / "demo"
         export_dir.mkdir(parents=True, exist_ok=True)
+        city = options["preset"] == "city"
+        if city and options["residents"] is not None:
+            raise CommandError("Gebruik --scale in plaats van --residents bij --preset city.")
         try:
-            seed(
-                residents=options["residents"],
-                seed=options["seed"],
-                stdout=self.stdout,
-                legacy_dir=export_dir,
-            )
+            if city:
+                from openwmo.demo.city import seed_city
+
+                seed_city(
+                    options["scale"],
+                    options["seed"],
+                    stdout=self.stdout,
+                    legacy_dir=export_dir,
+                )
+            else:
+                seed(
+                    residents=options["residents"] or DEFAULT_RESIDENTS,
+                    seed=options["seed"],
+                    stdout=self.stdout,
+                    legacy_dir=export_dir,
+                )
         except (DatabaseNotEmpty, ValueError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write("")
