@@ -39,7 +39,7 @@ class KlachtForm(forms.Form):
     )
     thema = forms.ChoiceField(label=_("Waar gaat de klacht over?"), choices=_keuzes(Thema.choices))
     omschrijving = forms.CharField(
-        label=_("Uw klacht"),
+        label=_("Beschrijf uw klacht"),
         widget=forms.Textarea,
         max_length=4000,
         help_text=_("Wat is er gebeurd, wanneer, en wat had u verwacht?"),
