@@ -1,7 +1,7 @@
 """Reading residents. Scope is applied inside the query; every read is audited."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, Q, QuerySet
@@ -94,6 +94,7 @@ class Dossier:
     huishouden: Huishouden | None
     leden: list[Persoon]
     relaties: list[Relatie]
+    secties: list[dict] = field(default_factory=list)
 
     @property
     def mantelzorgers(self) -> list[Relatie]:
@@ -118,8 +119,11 @@ DOSSIER_VELDEN = (
 )
 
 
-def dossier(user, persoon_id: int, *, kanaal: str) -> Dossier:
-    """The household file of a resident. Logs exactly one audit record per read."""
+def dossier(user, persoon_id: int, *, kanaal: str, secties=None) -> Dossier:
+    """The household file of a resident. Logs exactly one audit record per read.
+
+    ``secties(persoon)`` gives the other apps' sections of the file page; they do not log
+    themselves, and the fields they show (``velden`` of each section) join this record."""
     persoon = (
         personen_in_scope(user)
         .prefetch_related(
@@ -140,6 +144,10 @@ def dossier(user, persoon_id: int, *, kanaal: str) -> Dossier:
                 "rol_in_huishouden", "geboortedatum", "pk"
             )
         )
+    extra = secties(persoon) if secties else []
+    velden = list(DOSSIER_VELDEN)
+    for sectie in extra:
+        velden += [v for v in sectie.get("velden", ()) if v not in velden]
     audit.log(
         user,
         actie=audit.Actie.LEZEN,
@@ -148,13 +156,14 @@ def dossier(user, persoon_id: int, *, kanaal: str) -> Dossier:
         object_type="persoon",
         object_id=persoon.pk,
         persoon_id=persoon.pk,
-        velden=DOSSIER_VELDEN,
+        velden=velden,
     )
     return Dossier(
         persoon=persoon,
         huishouden=persoon.huishouden,
         leden=leden,
         relaties=list(persoon.relaties.all()),
+        secties=extra,
     )
 
 

@@ -39,9 +39,13 @@ def zoeken(request):
 @login_required
 def dossier(request, pk: int):
     _require(request.user, DOSSIER_ROLLEN | {Rol.INWONER})
-    gegevens = selectors.dossier(request.user, pk, kanaal=Kanaal.UI)
-    context = {"dossier": gegevens, "p": gegevens.persoon}
-    context["secties"] = registry.dossier_secties(request.user, gegevens.persoon)
+    gegevens = selectors.dossier(
+        request.user,
+        pk,
+        kanaal=Kanaal.UI,
+        secties=lambda persoon: registry.dossier_secties(request.user, persoon),
+    )
+    context = {"dossier": gegevens, "p": gegevens.persoon, "secties": gegevens.secties}
     if request.user.rol == Rol.INWONER:
         context["inzage_log"] = list(privacy.inzage_log_voor_persoon(pk)[:50])
     return render(request, "inwoners/dossier.html", context)

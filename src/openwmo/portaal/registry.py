@@ -6,7 +6,9 @@ An app may have a module ``werkvoorraad`` with ``secties(user) -> list[dict]``
 The resident's file and the support plan page take extra sections the same way:
 a module ``dossiersecties`` with ``secties(user, persoon) -> list[dict]`` and a module
 ``plansecties`` with ``secties(user, plan) -> list[dict]``. A section reads its data
-through its own app's selectors, so scope and audit rules stay with that app.
+through its own app's selectors, so scope rules stay with that app. Resident-file sections
+do not write audit records themselves: they list the data they show in ``velden`` and
+the file's one read record names them (one record per read of a file).
 """
 
 from openwmo.extensions import app_modules
