@@ -18,13 +18,17 @@ def _keuzes(choices):
     return [("", KIES), *choices]
 
 
-class BedragField(forms.CharField):
+class BedragField(forms.Field):
     """An amount in euros as typed ("1.840,50" or "1840") → integer cents."""
 
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
     def to_python(self, value):
-        tekst = (super().to_python(value) or "").replace("€", "").replace(" ", "")
+        tekst = (value or "").strip().replace("€", "").replace(" ", "")
         if not tekst:
             return None
+        if len(tekst) > 14:
+            raise ValidationError(_("Vul een bedrag in euro in, bijvoorbeeld 1.840,50."))
         if not re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d{1,2})?|\d+(,\d{1,2})?", tekst):
             raise ValidationError(_("Vul een bedrag in euro in, bijvoorbeeld 1.840,50."))
         euro, _komma, cent = tekst.replace(".", "").partition(",")
@@ -37,7 +41,7 @@ class SignaalForm(forms.Form):
     )
     schuldeiser = forms.CharField(label=_("Naam schuldeiser"), max_length=160)
     fase = forms.ChoiceField(label=_("Fase"), choices=_keuzes(Betalingssignaal.Fase.choices))
-    achterstand_cent = BedragField(label=_("Achterstand in euro"), max_length=20)
+    achterstand_cent = BedragField(label=_("Achterstand in euro"))
     maanden_achterstand = forms.IntegerField(
         label=_("Aantal maanden achterstand"), min_value=0, max_value=60
     )
