@@ -163,7 +163,7 @@ def test_gezin_met_huurachterstand(screen, gezin):
         page,
         {
             "Soort inzet": "Eigen ondersteuning bij eenvoudige schulden",
-            "Doel voor financiële stabiliteit": "Huur elke maand op tijd betaald, regeling nagekomen",
+            "Doel voor financiële stabiliteit": "Huur elke maand op tijd betaald",
             "Wie voert het uit": "Sanne Dijkstra",
             "Uren per week": "2",
         },
@@ -190,7 +190,7 @@ def test_gezin_met_huurachterstand(screen, gezin):
         page,
         {
             "Soort ondersteuning": "Herstel balans draagkracht en draaglast",
-            "Resultaat voor het gezin": "Ouders houden rust en overzicht voor Sem ondanks de geldzorgen",
+            "Resultaat voor het gezin": "Ouders houden rust en overzicht voor Sem",
             "Uren per week": "1",
         },
     )
@@ -204,7 +204,7 @@ def test_gezin_met_huurachterstand(screen, gezin):
         page,
         {
             "Medewerker van het JET": "Anouk Terpstra",
-            "Advies en afspraken": "Sem krijgt ambulante jeugdhulp; JET besluit en voert procesregie",
+            "Advies en afspraken": "Sem krijgt ambulante jeugdhulp; JET besluit",
         },
     )
     verstuur(page, "Overleg vastleggen")
