@@ -10,7 +10,7 @@ import datetime
 import uuid
 from dataclasses import dataclass, field
 
-from django.db import connections, router, transaction
+from django.db import connections, models, router, transaction
 from django.utils import timezone
 
 from openwmo.accounts.selectors import doel_voor
@@ -334,14 +334,25 @@ def voeg_in(model, objs: list) -> None:
     pk = connection.ops.quote_name(model._meta.pk.column)
     tabel = connection.ops.quote_name(model._meta.db_table)
     rij = "(" + ", ".join(["%s"] * len(velden)) + ")"
+    # plain columns (text, numbers, keys) go as they are; only the others need Django's
+    # conversion (dates, JSON, blobs, automatic timestamps)
+    eenvoudig = (
+        models.CharField,
+        models.TextField,
+        models.IntegerField,
+        models.BooleanField,
+        models.ForeignKey,
+    )
+    omzetters = [
+        (lambda obj, f=f: getattr(obj, f.attname))
+        if isinstance(f, eenvoudig)
+        else (lambda obj, f=f: f.get_db_prep_save(f.pre_save(obj, True), connection))
+        for f in velden
+    ]
     with connection.cursor() as cursor:
         for start in range(0, len(objs), RIJEN_PER_INSERT):
             deel = objs[start : start + RIJEN_PER_INSERT]
-            params = [
-                f.get_db_prep_save(f.pre_save(obj, True), connection)
-                for obj in deel
-                for f in velden
-            ]
+            params = [omzet(obj) for obj in deel for omzet in omzetters]
             cursor.execute(
                 f"INSERT INTO {tabel} ({kolommen}) VALUES {', '.join([rij] * len(deel))} "
                 f"RETURNING {pk}",
