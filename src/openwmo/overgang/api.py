@@ -86,4 +86,6 @@ class VoortgangView(APIView):
         summary="Voortgang van de overgang: gesprekken, uitkomsten per product, risico's",
     )
     def get(self, request):
-        return Response(VoortgangSerializer(selectors.voortgang(request.user, kanaal=API)).data)
+        return Response(
+            VoortgangSerializer(selectors.voortgang(request.user, kanaal=API, namen=False)).data
+        )

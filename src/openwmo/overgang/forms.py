@@ -54,7 +54,9 @@ class UitkomstForm(forms.Form):
     gehouden_op = forms.DateField(
         label=_("Gesprek gehouden op"), widget=DateInput(), initial=timezone.localdate
     )
-    route = forms.ChoiceField(label=_("Uitkomst"), choices=[("", KIES), *Route.choices])
+    route = forms.ChoiceField(
+        label=_("Uitkomst van het gesprek"), choices=[("", KIES), *Route.choices]
+    )
     aandeel_basis_procent = forms.IntegerField(
         label=_("Deel basisondersteuning bij een mix (procent)"),
         min_value=1,
@@ -106,7 +108,7 @@ class UitkomstForm(forms.Form):
 
 
 class BegeleiderForm(forms.Form):
-    medewerker = forms.TypedChoiceField(label=_("Vaste begeleider"), coerce=int)
+    medewerker = forms.TypedChoiceField(label=_("Begeleider bij de huidige aanbieder"), coerce=int)
 
     def __init__(self, *args, keuzes=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -244,7 +244,9 @@ class Voortgang:
     risico_aantal: int
 
 
-def voortgang(user, *, kanaal: str, vandaag: datetime.date | None = None) -> Voortgang:
+def voortgang(
+    user, *, kanaal: str, vandaag: datetime.date | None = None, namen: bool = True
+) -> Voortgang:
     """Conversations planned/held/overdue, outcomes by legacy product, clients at risk.
     Names of clients at risk only for the roles that work with residents (in their scope)."""
     vandaag = vandaag or timezone.localdate()
@@ -289,7 +291,7 @@ def voortgang(user, *, kanaal: str, vandaag: datetime.date | None = None) -> Voo
     )
     risico_aantal = risico_qs.count()
     risico = []
-    if user.rol in WERK_ROLLEN and risico_aantal:
+    if namen and user.rol in WERK_ROLLEN and risico_aantal:
         personen = (
             personen_in_scope(user)
             .filter(pk__in=risico_qs.values("persoon_id"))

@@ -220,6 +220,7 @@ def plan_gesprekken(
             )
         clients = selectors.te_plannen_clienten()
         bezet = selectors.geplande_momenten(start, golive)
+        kwetsbaar = {c.id for c in clients if c.kwetsbaar}
         resultaat = planner.plan(
             clients,
             werkers,
@@ -235,8 +236,7 @@ def plan_gesprekken(
                     medewerker_id=a.werker_id,
                     gepland_op=a.datum,
                     uiterlijk_op=a.uiterlijk,
-                    kwetsbaar=a.aanbieder_id is not None
-                    or any(c.kwetsbaar for c in clients if c.id == a.client_id),
+                    kwetsbaar=a.client_id in kwetsbaar,
                     aanbieder_id=a.aanbieder_id,
                     gepland_door=user,
                 )
