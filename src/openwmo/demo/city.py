@@ -17,8 +17,8 @@ import datetime
 import random
 import time
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models, reset_queries, transaction
@@ -155,26 +155,6 @@ class Person:
     wijk_id: int
 
 
-@contextmanager
-def historical_timestamps():
-    """Let bulk_create keep the given dates on auto_now(_add) fields while seeding history."""
-    models = [
-        Melding, MeldingStap, Gesprek, Onderzoek, Overdracht, Plan, PlanVersie, Regel,
-        Intensiteitswijziging, PgbToekenning, Toewijzing, ToewijzingVersie,
-    ]  # fmt: skip
-    changed = []
-    for model in models:
-        for field in model._meta.concrete_fields:
-            if getattr(field, "auto_now_add", False) or getattr(field, "auto_now", False):
-                changed.append((field, field.auto_now, field.auto_now_add))
-                field.auto_now = field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field, now, now_add in changed:
-            field.auto_now, field.auto_now_add = now, now_add
-
-
 # Models of the history, in foreign-key order (also the flush order).
 HISTORY_MODELS = [
     Contract, Melding, MeldingStap, Gesprek, Onderzoek, Overdracht, Plan, PlanVersie, Regel,
@@ -195,7 +175,7 @@ def seed_city(
     town_seconds = time.perf_counter() - started
     if stdout is not None:
         stdout.write("Vijf jaar geschiedenis aanmaken (meldingen, plannen, iWmo-berichten)…\n")
-    with transaction.atomic(), historical_timestamps():
+    with transaction.atomic():
         history = History(random.Random(f"lindeveen:{seed}:stad"), stdout).build()
     reset_sequences()
     analyze()
@@ -304,8 +284,9 @@ class History:
 
     # -- rows ------------------------------------------------------------------------
     def add(self, model, **fields):
+        """A row to insert: its fields by attribute name (``persoon_id``), the rest defaults."""
         self.next[model] += 1
-        obj = model(pk=self.next[model], **fields)
+        obj = SimpleNamespace(pk=self.next[model], **fields)
         self.rows[model].append(obj)
         return obj
 
@@ -492,7 +473,7 @@ class History:
                 melding.ontvangen_op.date(), besluit - datetime.timedelta(days=delay)
             )
         if hh_route is None:
-            naar = "verwijzing" if melding.besluit_op else "plan"
+            naar = "verwijzing" if getattr(melding, "besluit_op", None) else "plan"
             self.add(
                 Overdracht,
                 melding_id=melding.pk,
@@ -951,21 +932,22 @@ class History:
             volume = max(1, round(per_month * share))
             tarief = product["tarief"]
             referentie = f"P{toewijzing.nummer}-{month:%y%m}"
-            prestatie = {
-                "ProductReferentie": {"ReferentieNummer": referentie},
-                "ToewijzingNummer": toewijzing.nummer,
-                "ProductCategorie": product["iwmo"],
-                "ProductCode": product["code"],
-                "ProductPeriode": {"Begindatum": period_start, "Einddatum": period_end},
-                "GeleverdVolume": volume,
-                "Eenheid": product["eenheid"],
-                "ProductTarief": tarief,
-                "IngediendBedrag": {"Bedrag": volume * tarief, "DebetCredit": "D"},
-            }
             dag = min(following + datetime.timedelta(days=self.rng.randint(2, 12)), END)
-            periode = {"Begindatum": month, "Einddatum": following - datetime.timedelta(days=1)}
             raw, retour, ident, sha = self.writer.declaratie(
-                prestatie, person.bsn, agb=org.agb_code, dag=dag, periode=periode
+                bsn=person.bsn,
+                agb=org.agb_code,
+                dag=dag,
+                maand_begin=month,
+                maand_eind=following - datetime.timedelta(days=1),
+                referentie=referentie,
+                toewijzing=toewijzing.nummer,
+                categorie=product["iwmo"],
+                code=product["code"],
+                begin=period_start,
+                eind=period_end,
+                volume=volume,
+                eenheid=product["eenheid"],
+                tarief=tarief,
             )
             at = datetime.datetime.combine(dag, datetime.time(3), TZ)
             bericht = self.bericht(
@@ -1005,37 +987,45 @@ class History:
         }
 
 
-CONVERTED = (
-    models.JSONField,
-    models.DateTimeField,
-    models.DateField,
-    models.TimeField,
-    models.DecimalField,
-)
+# Values the database driver cannot take as they are: JSON everywhere; dates, times and
+# decimals on SQLite (psycopg adapts them itself).
+ALWAYS_CONVERTED = (models.JSONField,)
+SQLITE_CONVERTED = (models.DateTimeField, models.DateField, models.TimeField, models.DecimalField)
 
 
 def insert(model, objs: list) -> None:
-    """A lean multi-row insert with explicit primary keys (executemany of plain tuples).
+    """A lean insert of plain rows with explicit primary keys (``executemany``).
 
-    Same rows as ``bulk_create``; it skips the per-field SQL compiler work, which takes most
-    of the time for millions of rows. Values that need the backend's conversion (dates,
-    JSON, decimals) go through the field as ``bulk_create`` would."""
+    The same rows as ``bulk_create`` would write (missing fields get the model's defaults),
+    without building model instances or running the SQL compiler per row, which took most of
+    the time for millions of rows."""
     connection = connections[DEFAULT_DB_ALIAS]  # the object itself, not the proxy
+    converted = ALWAYS_CONVERTED + (SQLITE_CONVERTED if connection.vendor == "sqlite" else ())
     fields = model._meta.concrete_fields
-    convert = [isinstance(f, CONVERTED) for f in fields]
+    plan = [
+        (
+            "pk" if f.primary_key else f.attname,
+            f,
+            isinstance(f, converted),
+        )
+        for f in fields
+    ]
+    missing = object()
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     table = connection.ops.quote_name(model._meta.db_table)
     sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+
+    def value(obj, name, field, convert):
+        v = getattr(obj, name, missing)
+        if v is missing:
+            v = field.get_default()
+        return field.get_db_prep_save(v, connection) if convert else v
+
     with connection.cursor() as cursor:
         for start in range(0, len(objs), BATCH):
             rows = [
-                tuple(
-                    f.get_db_prep_save(getattr(obj, f.attname), connection)
-                    if c
-                    else getattr(obj, f.attname)
-                    for f, c in zip(fields, convert, strict=True)
-                )
+                tuple(value(obj, name, f, c) for name, f, c in plan)
                 for obj in objs[start : start + BATCH]
             ]
             cursor.executemany(sql, rows)

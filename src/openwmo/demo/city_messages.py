@@ -55,44 +55,81 @@ class Writer:
         retour = self.retour(nr, data, dag)
         return raw, retour, header["BerichtIdentificatie"]["Identificatie"], sha(raw)
 
-    def declaratie(self, prestatie: dict, bsn: str, *, agb: str, dag, periode) -> tuple:
-        """(323 bytes, 325 bytes, identificatie, sha256) for one prestatie, fully granted."""
-        header = self.header("323", agb, GEMEENTECODE, dag)
-        bedrag = prestatie["IngediendBedrag"]
-        totaal = {"TotaalBedrag": bedrag["Bedrag"], "DebetCredit": "D"}
-        nummer = header["BerichtIdentificatie"]["Identificatie"]
-        data = {
-            "Header": header,
-            "Declaratie": {
-                "DeclaratieNummer": nummer,
-                "DeclaratiePeriode": periode,
-                "DeclaratieDagtekening": dag,
-                "TotaalIngediendBedrag": totaal,
-                "Clienten": {"Client": [{"Bsn": bsn, "Prestaties": {"Prestatie": [prestatie]}}]},
+    def declaratie(self, **values) -> tuple:
+        """(323 bytes, 325 bytes, identificatie, sha256) for one prestatie, fully granted.
+
+        ``values``: bsn, agb, dag, maand_begin, maand_eind, referentie, toewijzing,
+        categorie, code, begin, eind, volume, eenheid, tarief. The fixed shape is written
+        once through the schema writer; later messages only fill in the values."""
+        values["ident"] = self.ident("S")
+        values["retour_ident"] = self.ident("R")
+        values["bedrag"] = values["volume"] * values["tarief"]
+        if not _DECLARATIE:
+            slot = {k: _Slot(f"{{{k}}}") for k in values}
+            _DECLARATIE["323"] = schema.schrijf("323", _declaratie(slot)).decode()
+            _DECLARATIE["325"] = schema.schrijf(
+                "325", _antwoord(slot), {"DeclaratieAntwoord": ["8001"]}
+            ).decode()
+        text = {k: _text(v) for k, v in values.items()}
+        raw = _DECLARATIE["323"].format(**text).encode()
+        retour = _DECLARATIE["325"].format(**text).encode()
+        return raw, retour, values["ident"], sha(raw)
+
+
+_DECLARATIE: dict = {}
+
+
+def _declaratie(v: dict) -> dict:
+    totaal = {"TotaalBedrag": v["bedrag"], "DebetCredit": "D"}
+    prestatie = {
+        "ProductReferentie": {"ReferentieNummer": v["referentie"]},
+        "ToewijzingNummer": v["toewijzing"],
+        "ProductCategorie": v["categorie"],
+        "ProductCode": v["code"],
+        "ProductPeriode": {"Begindatum": v["begin"], "Einddatum": v["eind"]},
+        "GeleverdVolume": v["volume"],
+        "Eenheid": v["eenheid"],
+        "ProductTarief": v["tarief"],
+        "IngediendBedrag": {"Bedrag": v["bedrag"], "DebetCredit": "D"},
+    }
+    header = schema.header(
+        "323", afzender=v["agb"], ontvanger=GEMEENTECODE, identificatie=v["ident"],
+        dagtekening=v["dag"],
+    )  # fmt: skip
+    return {
+        "Header": header,
+        "Declaratie": {
+            "DeclaratieNummer": v["ident"],
+            "DeclaratiePeriode": {"Begindatum": v["maand_begin"], "Einddatum": v["maand_eind"]},
+            "DeclaratieDagtekening": v["dag"],
+            "TotaalIngediendBedrag": totaal,
+            "Clienten": {"Client": [{"Bsn": v["bsn"], "Prestaties": {"Prestatie": [prestatie]}}]},
+        },
+    }
+
+
+def _antwoord(v: dict) -> dict:
+    totaal = {"TotaalBedrag": v["bedrag"], "DebetCredit": "D"}
+    header = schema.header(
+        "325", afzender=GEMEENTECODE, ontvanger=v["agb"], identificatie=v["retour_ident"],
+        dagtekening=v["dag"],
+    )  # fmt: skip
+    return {
+        "Header": {
+            **header,
+            "DeclaratieIdentificatie": v["ident"],
+            "XsdVersieDeclaratie": {
+                "BasisschemaXsdVersie": schema.XSD_VERSIE,
+                "BerichtXsdVersie": schema.XSD_VERSIE,
             },
-        }
-        raw = schrijf("323", data)
-        antwoord = {
-            "Header": {
-                **schema.header(
-                    "325",
-                    afzender=GEMEENTECODE,
-                    ontvanger=agb,
-                    identificatie=self.ident("R"),
-                    dagtekening=dag,
-                ),
-                "DeclaratieIdentificatie": nummer,
-                "XsdVersieDeclaratie": header["XsdVersie"],
-            },
-            "DeclaratieAntwoord": {
-                "_pad": "DeclaratieAntwoord",
-                "DeclaratieNummer": nummer,
-                "TotaalIngediendBedrag": totaal,
-                "TotaalToegekendBedrag": totaal,
-            },
-        }
-        retour = schrijf("325", antwoord, {"DeclaratieAntwoord": ["8001"]})
-        return raw, retour, nummer, sha(raw)
+        },
+        "DeclaratieAntwoord": {
+            "_pad": "DeclaratieAntwoord",
+            "DeclaratieNummer": v["ident"],
+            "TotaalIngediendBedrag": totaal,
+            "TotaalToegekendBedrag": totaal,
+        },
+    }
 
 
 class _Slot(str):
