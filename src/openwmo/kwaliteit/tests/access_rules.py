@@ -108,3 +108,13 @@ ACCESS = {
         "get",
     ),
 }
+ACCESS.update(
+    {
+        "api:kwaliteit-klachten": ("/api/v1/kwaliteit/klachten/", KLACHT_ROLLEN, "get"),
+        "api:kwaliteit-contractpartijen": (
+            "/api/v1/kwaliteit/contractpartijen/?perceel=hh&jaar=2026",
+            {BM, TZ},
+            "get",
+        ),
+    }
+)
