@@ -13,7 +13,7 @@ from . import selectors
 API = Kanaal.API
 
 
-class GesprekSerializer(serializers.Serializer):
+class MaatwerkgesprekSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     persoon = serializers.IntegerField(source="persoon_id")
     naam = serializers.CharField(source="persoon.volledige_naam")
@@ -36,7 +36,7 @@ class GesprekSerializer(serializers.Serializer):
         return u.wijzigingsdatum.isoformat() if u else None
 
 
-class ProductUitkomstSerializer(serializers.Serializer):
+class OvergangProductSerializer(serializers.Serializer):
     product = serializers.CharField()
     aanvullend = serializers.IntegerField()
     basis = serializers.IntegerField()
@@ -44,7 +44,7 @@ class ProductUitkomstSerializer(serializers.Serializer):
     open = serializers.IntegerField()
 
 
-class VoortgangSerializer(serializers.Serializer):
+class OvergangVoortgangSerializer(serializers.Serializer):
     clienten = serializers.IntegerField()
     gepland = serializers.IntegerField()
     gehouden = serializers.IntegerField()
@@ -56,7 +56,7 @@ class VoortgangSerializer(serializers.Serializer):
     )
     per_product = serializers.SerializerMethodField()
 
-    @extend_schema_field(ProductUitkomstSerializer(many=True))
+    @extend_schema_field(OvergangProductSerializer(many=True))
     def get_per_product(self, obj) -> list:
         return [
             {"product": p, **{k: telling.get(k, 0) for k in ("aanvullend", "basis", "mix", "open")}}
@@ -68,24 +68,26 @@ class GesprekList(APIView):
     permission_classes = [role_permission(*selectors.WERK_ROLLEN)]
 
     @extend_schema(
-        responses=GesprekSerializer(many=True),
+        responses=MaatwerkgesprekSerializer(many=True),
         operation_id="overgang_gesprekken",
         summary="Maatwerkgesprekken van de overgang binnen uw toegang (wordt gelogd)",
     )
     def get(self, request):
         rijen = selectors.gesprekken(request.user, kanaal=API)
-        return Response(GesprekSerializer(rijen, many=True).data)
+        return Response(MaatwerkgesprekSerializer(rijen, many=True).data)
 
 
 class VoortgangView(APIView):
     permission_classes = [role_permission(*selectors.OVERZICHT_ROLLEN)]
 
     @extend_schema(
-        responses=VoortgangSerializer,
+        responses=OvergangVoortgangSerializer,
         operation_id="overgang_voortgang",
         summary="Voortgang van de overgang: gesprekken, uitkomsten per product, risico's",
     )
     def get(self, request):
         return Response(
-            VoortgangSerializer(selectors.voortgang(request.user, kanaal=API, namen=False)).data
+            OvergangVoortgangSerializer(
+                selectors.voortgang(request.user, kanaal=API, namen=False)
+            ).data
         )

@@ -482,3 +482,41 @@ def herberekening(jaar: int) -> Herberekening:
         beschikkingen=len(definitief_groepen),
         met_uitkomst=sum(1 for g in definitief_groepen if g.aandeel_basis is not None),
     )
+
+
+# --- shared screens -------------------------------------------------------------------
+
+
+def dossierstand(user, persoon_id: int) -> dict | None:
+    """The transition status of one resident for their file (the file's read is audited
+    by the file itself; the section names its fields)."""
+    if user.rol not in WERK_ROLLEN:
+        return None
+    beschikkingen = list(
+        BestaandeBeschikking.objects.filter(
+            persoon_id=persoon_id, persoon__in=personen_in_scope(user).values("pk")
+        ).select_related("aanbieder")
+    )
+    if not beschikkingen:
+        return None
+    g = _met_laatste_uitkomst(gesprekken_in_scope(user)).filter(persoon_id=persoon_id).first()
+    return {
+        "beschikkingen": beschikkingen,
+        "gesprek": g,
+        "uitkomst": laatste_uitkomst(g) if g else None,
+    }
+
+
+def mijn_gesprekken(user, vandaag: datetime.date | None = None, dagen: int = 14) -> list[Gesprek]:
+    """A social worker's conversations not yet held: overdue and the coming two weeks."""
+    vandaag = vandaag or timezone.localdate()
+    if user.rol != Rol.SOCIAAL_WERKER:
+        return []
+    return list(
+        gesprekken_in_scope(user)
+        .filter(
+            medewerker__user_id=user.pk, gepland_op__lte=vandaag + datetime.timedelta(days=dagen)
+        )
+        .filter(~Exists(Uitkomst.objects.filter(gesprek=OuterRef("pk"))))
+        .order_by("gepland_op", "pk")[:20]
+    )
