@@ -323,6 +323,7 @@ def aanbieders_met_levering(van: datetime.date, tot: datetime.date) -> set[int]:
     actief = set(
         Toewijzing.objects.filter(**lopend)
         .exclude(einddatum__lt=van)
+        .exclude(reden_wijziging="13")  # withdrawn
         .values_list("aanbieder_id", flat=True)
         .distinct()
     )

@@ -3,12 +3,25 @@ review and a consultation meeting, written through the services."""
 
 import datetime
 
+from django.db.models import F
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol as Gebruikersrol
 from openwmo.accounts.models import User
+from openwmo.demo.constants import PEILDATUM
 from openwmo.organisaties.models import Organisatie
 
 from . import services
-from .models import Basisovereenkomst, Rol
+from .models import (
+    Basisovereenkomst,
+    Contractpartij,
+    Klacht,
+    KlachtStap,
+    Kwaliteitseis,
+    Melding,
+    Rol,
+    Thema,
+)
 
 Soort = Organisatie.Soort
 INGANG = datetime.date(2026, 1, 1)
@@ -122,7 +135,181 @@ def zorg_voor_contracten() -> Basisovereenkomst:
     return basis
 
 
+def _klachten(rng, aanbieders: list[Organisatie]) -> int:
+    """Complaints spread over the demo year, registered at a buurtkamer for residents with
+    a toewijzing; about half have the worker's outcome. The demo resident has one that went
+    on to the manager. Dates are moved back to when they happened."""
+    from openwmo.berichten.models import Toewijzing
+
+    paren = list(
+        Toewijzing.objects.filter(aanbieder__in=aanbieders)
+        .values_list("persoon__bsn", "persoon__geboortedatum", "aanbieder_id")
+        .distinct()[:400]
+    )
+    vrijwilliger = User.objects.filter(rol=Gebruikersrol.VRIJWILLIGER).order_by("pk").first()
+    toezicht = User.objects.filter(rol=Gebruikersrol.TOEZICHTHOUDER).order_by("pk").first()
+    behandelaar = {
+        u.medewerker.organisatie_id: u
+        for u in User.objects.filter(rol=Gebruikersrol.ZORGAANBIEDER).select_related("medewerker")
+    }
+    thema_s = [t.value for t in Thema]
+    jaardagen = (PEILDATUM - datetime.date(PEILDATUM.year, 1, 1)).days
+    aantal = min(len(paren), max(6, len(paren) // 8)) if vrijwilliger else 0
+    for i in range(aantal):
+        bsn, geboortedatum, aanbieder_id = rng.choice(paren)
+        over_gemeente = i % 7 == 6
+        klacht = services.dien_klacht_in(
+            vrijwilliger,
+            thema=rng.choice(thema_s),
+            omschrijving=rng.choice(KLACHTTEKSTEN),
+            aanbieder_id=None if over_gemeente else aanbieder_id,
+            bsn=bsn,
+            geboortedatum=geboortedatum,
+            kanaal="systeem",
+        )
+        if rng.random() < 0.5:
+            door = toezicht if over_gemeente else behandelaar.get(aanbieder_id, toezicht)
+            services.leg_uitkomst_vast(door, klacht.pk, uitkomst=UITKOMSTEN[0], kanaal="systeem")
+        _verplaats(klacht, rng.randint(5, jaardagen))
+    inwoner = User.objects.filter(username="inwoner", persoon__isnull=False).first()
+    if inwoner and aanbieders:
+        org = aanbieders[0]
+        klacht = services.dien_klacht_in(
+            inwoner,
+            thema="bereikbaarheid",
+            omschrijving="Als ik bel over mijn dagbesteding krijg ik nooit iemand te spreken.",
+            aanbieder_id=org.pk,
+            kanaal="systeem",
+        )
+        door = behandelaar.get(org.pk, toezicht)
+        services.leg_uitkomst_vast(door, klacht.pk, uitkomst=UITKOMSTEN[0], kanaal="systeem")
+        services.reageer_op_klacht(
+            inwoner,
+            klacht.pk,
+            reactie="Het is niet beter geworden.",
+            tevreden=False,
+            naar=services.ROUTE_AANBIEDER[1],
+            kanaal="systeem",
+        )
+        aantal += 1
+    return aantal
+
+
+KLACHTTEKSTEN = [
+    "De begeleider kwam meerdere keren niet op de afgesproken tijd.",
+    "Ik word niet serieus genomen als ik iets aangeef.",
+    "Het duurde weken voordat de ondersteuning begon.",
+    "Telefonisch is niemand bereikbaar als ik een vraag heb.",
+    "Mijn gegevens zijn zonder overleg gedeeld met een andere partij.",
+    "De hulp in huis wordt steeds door iemand anders gedaan.",
+]
+UITKOMSTEN = [
+    "Gesprek gevoerd, excuses aangeboden en een vaste begeleider afgesproken.",
+    "Leidinggevende heeft het rooster aangepast en belt na vier weken na.",
+    "Klachtenfunctionaris heeft bemiddeld; extra evaluatiegesprek ingepland.",
+    "De commissie verklaart de klacht deels gegrond.",
+]
+
+
+def _verplaats(klacht, dagen: int) -> None:
+    verschil = datetime.timedelta(days=dagen)
+    Klacht.objects.filter(pk=klacht.pk).update(ingediend_op=F("ingediend_op") - verschil)
+    KlachtStap.objects.filter(klacht=klacht).update(
+        gestart_op=F("gestart_op") - verschil, termijn=F("termijn") - verschil
+    )
+    Melding.objects.filter(klacht=klacht).update(op=F("op") - verschil)
+
+
+def _kwaliteit(rng, aanbieders: list[Organisatie]) -> int:
+    """Self-assessments of the contracted providers; the first one reviewed with an action,
+    and a calamity under investigation."""
+    zorg = {
+        u.medewerker.organisatie_id: u
+        for u in User.objects.filter(rol=Gebruikersrol.ZORGAANBIEDER).select_related("medewerker")
+    }
+    toezicht = User.objects.filter(rol=Gebruikersrol.TOEZICHTHOUDER).order_by("pk").first()
+    eisen = list(Kwaliteitseis.objects.all())
+    gedaan = []
+    for org in aanbieders:
+        user = zorg.get(org.pk)
+        if user is None:
+            continue
+        antwoorden = {
+            e.code: (
+                rng.choice(["ja", "ja", "ja", "deels"]),
+                f"Zie bijlage {e.code} bij het jaarverslag",
+            )
+            for e in eisen
+        }
+        gedaan.append(
+            services.dien_zelfevaluatie_in(user, jaar=PEILDATUM.year, antwoorden=antwoorden)
+        )
+    if gedaan and toezicht:
+        services.beoordeel_zelfevaluatie(
+            toezicht,
+            gedaan[0].pk,
+            oordeel="verbeteren",
+            toelichting="Meldcode is er, training van nieuwe medewerkers loopt achter.",
+            bevindingen=[
+                (
+                    "VE-1",
+                    "Niet alle nieuwe medewerkers getraind in de meldcode",
+                    "Training voor alle nieuwe medewerkers binnen drie maanden",
+                    PEILDATUM + datetime.timedelta(days=90),
+                ),
+            ],
+        )
+        c = services.meld_calamiteit(
+            zorg[gedaan[0].aanbieder_id],
+            soort="geweld",
+            omschrijving="Een begeleider is bij een huisbezoek bedreigd door een huisgenoot.",
+            plaatsgevonden_op=timezone.localdate() - datetime.timedelta(days=1),
+        )
+        services.registreer_calamiteitverloop(
+            toezicht, c.pk, soort="onderzoek", tekst="Aanbieder onderzoekt met de SIRE-methode."
+        )
+    return len(gedaan)
+
+
+def _overleg(beleid, aanbieders: list[Organisatie]) -> None:
+    overleg = services.plan_overleg(
+        beleid,
+        titel="Tactisch overleg thuisondersteuning en dagbesteding",
+        niveau="tactisch",
+        datum=PEILDATUM + datetime.timedelta(days=14),
+        deelnemer_ids=[o.pk for o in aanbieders],
+        agenda=[
+            ("Wachttijden toewijzing tot start", "wachttijd_mediaan"),
+            ("Doelrealisatie per aanbieder", "doelrealisatie"),
+            ("Inzet kleine partijen", ""),
+        ],
+        perceel_code="to-db",
+    )
+    services.leg_overleguitkomst_vast(
+        beleid,
+        overleg.agendapunten.first().pk,
+        soort="actie",
+        tekst="Aanbieders maken een gezamenlijk plan om wachttijden te halveren",
+        eigenaar="Zorggroep De Veenhorst",
+        uiterlijk=PEILDATUM + datetime.timedelta(days=60),
+    )
+
+
 def vul(rng) -> dict:
     basis = zorg_voor_contracten()
-    partijen = sum(d.partijen.count() for d in basis.deelovereenkomsten.all())
-    return {"contractpartijen": partijen}
+    partijen = list(
+        Contractpartij.objects.filter(deelovereenkomst__basisovereenkomst=basis).select_related(
+            "aanbieder"
+        )
+    )
+    aanvullend = sorted(
+        {p.aanbieder for p in partijen if p.rol == Rol.HOOFDAANNEMER}, key=lambda o: o.pk
+    )
+    klachten = _klachten(rng, aanvullend)
+    zelfevaluaties = _kwaliteit(rng, aanvullend)
+    _overleg(_beleid(), [o for o in aanvullend if o.soort == Soort.AANVULLEND])
+    return {
+        "contractpartijen": len(partijen),
+        "klachten": klachten,
+        "zelfevaluaties": zelfevaluaties,
+    }

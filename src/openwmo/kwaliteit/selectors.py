@@ -281,10 +281,10 @@ def gecontracteerde_aanbieders(peildatum: datetime.date) -> list[Contractpartij]
 
 def signalering_inactief(peildatum: datetime.date | None = None) -> list[dict]:
     """Contracted providers that delivered nothing in the configured period before
-    ``peildatum`` (no running toewijzing or delivery, no client in the steering figures).
-    They are flagged for ending the contract unless their support is unique."""
+    ``peildatum``: no toewijzing or started delivery in the iWmo exchange, which every
+    funding variant of the gemeente keeps (taakgericht: start and stop). They are flagged
+    for ending the contract unless their support is unique."""
     from openwmo.berichten.selectors import aanbieders_met_levering
-    from openwmo.sturing.selectors import aantal
 
     peildatum = peildatum or timezone.localdate()
     per_aanbieder: dict[int, dict] = {}
@@ -303,10 +303,7 @@ def signalering_inactief(peildatum: datetime.date | None = None) -> list[dict]:
         van = peildatum - datetime.timedelta(days=rij["dagen"])
         if van not in leverden:
             leverden[van] = aanbieders_met_levering(van, peildatum)
-        geleverd = aanbieder_id in leverden[van] or bool(
-            aantal("clienten_maatwerk", van, peildatum, aanbieder_id=aanbieder_id)
-        )
-        if not geleverd:
+        if aanbieder_id not in leverden[van]:
             uitkomst.append({**rij, "van": van, "gesignaleerd": not rij["uniek"]})
     return sorted(uitkomst, key=lambda r: (not r["gesignaleerd"], r["aanbieder"].naam))
 

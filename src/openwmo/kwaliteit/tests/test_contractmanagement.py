@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from openwmo.accounts.models import Rol
+from openwmo.berichten.models import Toewijzing
 from openwmo.financien.models import Lumpsum
 from openwmo.kwaliteit import selectors, services
 from openwmo.organisaties.models import Perceel
@@ -131,7 +132,17 @@ def test_aanbieder_zonder_levering_gesignaleerd_behalve_unieke_ondersteuning(
 ):
     vandaag = timezone.localdate()
     hoofd = todb.partijen.get()
-    _levering(users, inwoner, aanbieder, vandaag - datetime.timedelta(days=10))
+    toewijzing = Toewijzing.objects.create(
+        nummer=1,
+        persoon=inwoner,
+        bsn=inwoner.bsn,
+        aanbieder=aanbieder,
+        gemeentecode="1999",
+        productcategorie="02",
+        ingangsdatum=vandaag - datetime.timedelta(days=10),
+        toewijzingsdatum=vandaag - datetime.timedelta(days=12),
+        toewijzingstijd=datetime.time(9, 0),
+    )
     stil = f.OrganisatieFactory(naam="Stil BV")
     uniek = f.OrganisatieFactory(naam="Zorgboerderij")
     for org, is_uniek in ((stil, False), (uniek, True)):
@@ -150,7 +161,7 @@ def test_aanbieder_zonder_levering_gesignaleerd_behalve_unieke_ondersteuning(
     # a delivery long ago does not count: the period is configurable on the contract
     todb.basisovereenkomst.inactief_na_dagen = 30
     todb.basisovereenkomst.save()
-    Regel.objects.filter(organisatie=aanbieder).update(
+    Toewijzing.objects.filter(pk=toewijzing.pk).update(
         ingangsdatum=vandaag - datetime.timedelta(days=90),
         einddatum=vandaag - datetime.timedelta(days=60),
     )
