@@ -175,44 +175,38 @@ def perceel_van_categorie(categorie: str) -> str:
 # --- lumpsums, spending, forecast (contract for sturing and kwaliteit) -------------------
 
 
-def _perceel_van_regel(soort: str, productcategorie: str) -> str | None:
-    if soort == "basis":
-        return "basis"
-    if soort != "aanvullend":
-        return None
-    return {
-        "thuisondersteuning": "to-db",
-        "dagbesteding": "to-db",
-        "huishoudelijke_hulp": "hh",
-        "kortdurend_verblijf": "kv",
-    }.get(productcategorie)
+IWMO_PERCEEL = {"02": "to-db", "07": "to-db", "01": "hh", "04": "kv"}
 
 
-def _regels(jaar: int, aanbieder_ids: Iterable[int]):
+def _inzet(jaar: int, aanbieder_ids: Iterable[int]):
+    """(aanbieder_id, perceel, hours per week, start, end) of the support that runs in
+    ``jaar``: basis from running plan lines, aanvullend from iWmo toewijzingen in hours per
+    week (iWmo is the source for aanvullend, so plan lines behind them are not counted twice)."""
+    from openwmo.berichten.models import Toewijzing
     from openwmo.plannen.models import Regel
 
+    ids = list(aanbieder_ids)
     begin, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
-    return (
-        Regel.objects.filter(
-            organisatie_id__in=list(aanbieder_ids),
-            soort__in=["basis", "aanvullend"],
-            status__in=["loopt", "toegekend", "beeindigd"],
-        )
+    loopt_in_jaar = Q(einddatum__isnull=True) | Q(einddatum__gte=begin)
+    regels = (
+        Regel.objects.filter(organisatie_id__in=ids, soort="basis")
+        .filter(status__in=["loopt", "toegekend", "beeindigd"])
         .exclude(plan__status="concept")
-        .exclude(leveringsvorm="pgb")
-        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=begin))
-        .filter(Q(ingangsdatum__lte=einde) | Q(ingangsdatum__isnull=True))
+        .filter(loopt_in_jaar)
         .values_list(
-            "organisatie_id",
-            "soort",
-            "productcategorie",
-            "uren_per_week",
-            "volume",
-            "ingangsdatum",
-            "einddatum",
-            "plan__geactiveerd_op",
+            "organisatie_id", "uren_per_week", "ingangsdatum", "einddatum", "plan__geactiveerd_op"
         )
     )
+    for org, uren, ingang, eind, geactiveerd in regels:
+        yield org, "basis", uren, ingang or geactiveerd, eind
+    toewijzingen = (
+        Toewijzing.objects.filter(aanbieder_id__in=ids, eenheid="04", frequentie="2")
+        .filter(productcategorie__in=list(IWMO_PERCEEL), ingangsdatum__lte=einde)
+        .filter(loopt_in_jaar)
+        .values_list("aanbieder_id", "productcategorie", "volume", "ingangsdatum", "einddatum")
+    )
+    for org, categorie, volume, ingang, eind in toewijzingen:
+        yield org, IWMO_PERCEEL[categorie], volume, ingang, eind
 
 
 def _dagen(van: datetime.date, tot: datetime.date) -> int:
@@ -222,27 +216,23 @@ def _dagen(van: datetime.date, tot: datetime.date) -> int:
 def besteding(jaar: int, aanbieder_ids: Iterable[int], vandaag: datetime.date | None = None):
     """(aanbieder_id, perceel) -> (besteed tot vandaag, prognose tot jaareinde) in cents.
 
-    Method: every running plan line of the provider is valued at the lot's normative hour
-    price × hours per week (or volume per week) / 7 per day it runs in the year. Spending to
-    date counts the days up to today; the forecast counts every day of the year on which
-    the line runs if nothing changes (open lines run to 31 December)."""
+    Method: every running support (see ``_inzet``) is valued at the lot's normative hour
+    price × hours per week / 7 per day it runs in the year. Spending to date counts the
+    days up to today; the forecast counts every day of the year on which it runs if nothing
+    changes (open-ended support runs to 31 December)."""
     vandaag = vandaag or datetime.date.today()
     begin, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
     prijs: dict[str, int] = {}
+    for t in Tarief.objects.filter(eenheid="uur_per_week", vanaf_jaar__lte=jaar).order_by(
+        "vanaf_jaar"
+    ):
+        prijs[t.code] = t.bedrag_cents
     besteed: dict[tuple[int, str], Fraction] = defaultdict(Fraction)
     prognose: dict[tuple[int, str], Fraction] = defaultdict(Fraction)
-    for org, soort, cat, uren, volume, ingang, eind, geactiveerd in _regels(jaar, aanbieder_ids):
-        perceel = _perceel_van_regel(soort, cat)
-        intensiteit = Fraction(uren) if uren is not None else Fraction(volume or 0)
-        start = ingang or geactiveerd
-        if perceel is None or not intensiteit or start is None:
+    for org, perceel, uren, start, eind in _inzet(jaar, aanbieder_ids):
+        if not uren or start is None:
             continue
-        if perceel not in prijs:
-            try:
-                prijs[perceel] = tarief_cents(perceel, "uur_per_week", jaar)
-            except LookupError:
-                prijs[perceel] = 0
-        per_dag = intensiteit * prijs[perceel] / 7
+        per_dag = Fraction(uren) * prijs.get(perceel, 0) / 7
         van, tot = max(start, begin), min(eind or einde, einde)
         besteed[(org, perceel)] += per_dag * _dagen(van, min(tot, vandaag))
         prognose[(org, perceel)] += per_dag * _dagen(van, tot)

@@ -82,36 +82,56 @@ def test_startverdeling_is_exact(rijen):
 
 
 def test_lumpsum_overzicht_met_besteding_en_prognose(users):
+    from openwmo.berichten.models import Toewijzing
     from openwmo.plannen.models import Plan, Regel
 
     aanbieder = f.OrganisatieFactory(soort="aanvullend")
+    basis = f.OrganisatieFactory(soort="basis")
     perceel = Perceel.objects.get(code="to-db")
     Perceelbudget.objects.create(jaar=2026, perceel=perceel, bedrag_cents=10_000_000)
     Lumpsum.objects.create(jaar=2026, perceel=perceel, aanbieder=aanbieder, bedrag_cents=1_000_000)
+    Lumpsum.objects.create(
+        jaar=2026, perceel=Perceel.objects.get(code="basis"), aanbieder=basis, bedrag_cents=500_000
+    )
     inwoner = f.PersoonFactory()
+    Toewijzing.objects.create(
+        nummer=1,
+        persoon=inwoner,
+        bsn=inwoner.bsn,
+        aanbieder=aanbieder,
+        gemeentecode="1999",
+        productcategorie="07",
+        ingangsdatum=datetime.date(2026, 1, 1),
+        volume=7,
+        eenheid="04",
+        frequentie="2",
+        toewijzingsdatum=datetime.date(2026, 1, 1),
+        toewijzingstijd="10:00",
+    )
     plan = Plan.objects.create(
         huishouden=inwoner.huishouden,
         persoon=inwoner,
         status="actief",
         versie=1,
         regievoerder_soort="professional",
+        geactiveerd_op=datetime.date(2026, 12, 1),
     )
     Regel.objects.create(
         plan=plan,
-        soort="aanvullend",
-        resultaat="Dagritme",
+        soort="basis",
+        resultaat="Grip",
         uitvoerder="x",
-        organisatie=aanbieder,
-        productcategorie="dagbesteding",
-        leveringsvorm="zin",
-        uren_per_week=7,
-        ingangsdatum=datetime.date(2026, 1, 1),
-        status="toegekend",
+        organisatie=basis,
+        uren_per_week=Decimal("3.5"),
+        einddatum=datetime.date(2026, 12, 14),
     )
-    (rij,) = s.lumpsum_overzicht(2026, vandaag=datetime.date(2026, 1, 10))
-    # 7 hours a week at € 60 = € 60 a day
-    assert rij["besteed_cents"] == 10 * 6_000
-    assert rij["prognose_cents"] == 365 * 6_000
-    assert rij["lumpsum_cents"] == 1_000_000
-    assert rij["perceel"] == "to-db" and rij["pijler"] == "aanvullend"
+    rijen = {r["perceel"]: r for r in s.lumpsum_overzicht(2026, vandaag=datetime.date(2026, 1, 10))}
+    # 7 hours a week at € 60 = € 60 a day, from 1 January
+    assert rijen["to-db"]["besteed_cents"] == 10 * 6_000
+    assert rijen["to-db"]["prognose_cents"] == 365 * 6_000
+    assert rijen["to-db"]["uitputting_pct"] == Decimal("219.0")
+    assert rijen["to-db"]["lumpsum_cents"] == 1_000_000
+    assert rijen["to-db"]["pijler"] == "aanvullend"
+    # basis: 3.5 hours at € 50 = € 25 a day, 1–14 December, nothing spent yet on 10 January
+    assert (rijen["basis"]["besteed_cents"], rijen["basis"]["prognose_cents"]) == (0, 14 * 2_500)
     assert s.lumpsum_overzicht(2026, aanbieder_id=aanbieder.pk + 1000) == []

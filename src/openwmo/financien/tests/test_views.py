@@ -128,12 +128,24 @@ def test_cak_download_en_inwoner(client, users, inwoner):
 
 
 def test_api_lumpsums_vast_aantal_queries(users, contracten, lumpsums):
+    from openwmo.berichten.models import Toewijzing
+
+    for i, org in enumerate([contracten["aanvullend"], contracten["tweede"], contracten["hh"]]):
+        Toewijzing.objects.create(
+            nummer=i + 1, bsn="123456782", aanbieder=org, gemeentecode="1999",
+            productcategorie=["02", "07", "01"][i], ingangsdatum=datetime.date(JAAR, 1, 1),
+            volume=3, eenheid="04", frequentie="2", toewijzingsdatum=datetime.date(JAAR, 1, 1),
+            toewijzingstijd="10:00",
+        )  # fmt: skip
     api = APIClient()
     api.force_authenticate(users[Rol.BELEIDSMAKER])
     with CaptureQueriesContext(connection) as q:
         data = api.get(f"/api/v1/financien/lumpsums/?jaar={JAAR}").json()
     assert len(data) == len(lumpsums)
-    assert len(q) <= 4
+    assert all(
+        r["besteed_cents"] > 0 for r in data if r["pijler"] == "aanvullend" and r["perceel"] != "kv"
+    )
+    assert len(q) == 4  # lumpsums, hour prices, basis plan lines, iWmo toewijzingen
     api.force_authenticate(users[Rol.ZORGAANBIEDER])
     eigen = api.get(f"/api/v1/financien/lumpsums/?jaar={JAAR}").json()
     assert {r["aanbieder_id"] for r in eigen} == {contracten["aanvullend"].pk}
