@@ -11,6 +11,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import reduce
+from operator import or_
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
@@ -213,9 +215,13 @@ MAATWERK = ("basis", "aanvullend")
 
 
 def _thema(*velden):
+    def basis():
+        # answers with at least one statement of this theme answered
+        return _antwoorden().filter(reduce(or_, (Q(**{f"{v}__isnull": False}) for v in velden)))
+
     return Bron(
         label="antwoorden",
-        basis=_antwoorden,
+        basis=basis,
         periode=_datum_in("beantwoord_op"),
         persoon="uitnodiging__persoon",
         wijk="uitnodiging__persoon" + WIJK,
@@ -375,7 +381,7 @@ BRONNEN: dict[str, Bron] = {
     "klachten": Bron(
         label="klachten",
         basis=_klachten,
-        periode=_datum_in("ingediend_op"),
+        periode=_tijd_in("ingediend_op"),
         persoon="persoon",
         wijk="persoon" + WIJK,
         aanbieder="aanbieder_id",
@@ -386,43 +392,51 @@ BRONNEN: dict[str, Bron] = {
 }
 
 
-# Sources outside the case model: a function (van, tot, aanbieder_id) -> number | None.
+# Sources outside the case model: a function (perioden, aanbieder_id) -> [number | None]
+# per period, with one call to the other app for all periods together.
 
 
-def _lumpsum(van, tot, aanbieder_id):
+def _lumpsum(perioden, aanbieder_id):
+    """Share of the lumpsum budget spent, for the year in which each period ends."""
     from openwmo.financien.selectors import lumpsum_overzicht
 
-    rijen = lumpsum_overzicht(tot.year, aanbieder_id=aanbieder_id)
-    budget = sum(r["lumpsum_cents"] for r in rijen)
-    return _aandeel(sum(r["besteed_cents"] for r in rijen), budget)
+    per_jaar = {}
+    for jaar in sorted({tot.year for _van, tot in perioden}):
+        rijen = lumpsum_overzicht(jaar, aanbieder_id=aanbieder_id)
+        budget = sum(r["lumpsum_cents"] for r in rijen)
+        per_jaar[jaar] = _aandeel(sum(r["besteed_cents"] for r in rijen), budget)
+    return [per_jaar[tot.year] for _van, tot in perioden]
 
 
-def _schuldsignalen(van, tot, aanbieder_id):
+def _schuldsignalen(perioden, aanbieder_id):
+    """Average number of payment-arrears signals per month (schuldhulp)."""
     from openwmo.schuldhulp.selectors import telling_per_maand
 
     if aanbieder_id is not None:
-        return None
-    telling = telling_per_maand(van, tot)
-    waarden = (
-        list(telling.values())
-        if isinstance(telling, dict)
-        else [r["aantal"] if isinstance(r, dict) else r[1] for r in telling]
-    )
-    maanden = (tot.year - van.year) * 12 + tot.month - van.month + 1
-    return afronden(Decimal(sum(waarden)) / maanden) if maanden > 0 else None
+        return [None for _p in perioden]
+    maanden = telling_per_maand(min(p[0] for p in perioden), max(p[1] for p in perioden))
+    uit = []
+    for van, tot in perioden:
+        binnen = [
+            m.get("signalen", 0)
+            for sleutel, m in maanden.items()
+            if van.strftime("%Y-%m") <= sleutel <= tot.strftime("%Y-%m")
+        ]
+        uit.append(afronden(Decimal(sum(binnen)) / len(binnen)) if binnen else None)
+    return uit
 
 
-def _snelle_route(van, tot, aanbieder_id):
+def _snelle_route(perioden, aanbieder_id):
+    """Median lead time in days of fast-route requests decided in the period."""
     from openwmo.voorzieningen.selectors import doorlooptijden_snelle_route
 
     if aanbieder_id is not None:
-        return None
-    uitkomst = doorlooptijden_snelle_route(van, tot)
-    if isinstance(uitkomst, dict):
-        waarde = uitkomst.get("mediaan_dagen", uitkomst.get("mediaan"))
-        return afronden(waarde) if waarde is not None else None
-    dagen = sorted(uitkomst)
-    return _percentiel(dagen, 50)
+        return [None for _p in perioden]
+    rijen = doorlooptijden_snelle_route(min(p[0] for p in perioden), max(p[1] for p in perioden))
+    return [
+        _percentiel(sorted(r["dagen"] for r in rijen if van <= r["besloten_op"] <= tot), 50)
+        for van, tot in perioden
+    ]
 
 
 EXTERN: dict[str, Callable] = {
@@ -476,19 +490,38 @@ def aggregaten(bron: Bron, q: Q, k: str) -> dict:
         velden = bron.dagen
         n = [Count(v, filter=q) for v in velden]
         t = [Count(v, filter=q & Q(**{f"{v}__gte": 4})) for v in velden]
-        return {f"n{k}": sum(n[1:], n[0]), f"t{k}": sum(t[1:], t[0])}
+        return {
+            f"n{k}": Count("pk", filter=q),
+            f"t{k}": sum(t[1:], t[0]),
+            f"d{k}": sum(n[1:], n[0]),
+        }
     return {f"n{k}": Count("pk", filter=q)}
 
 
-def waarde(bron: Bron, n, t=None, noemer=None):
-    """The number from the aggregates of one period (noemer: residents or clients)."""
-    if bron.soort in ("aandeel", "tevredenheid"):
+def waarde(bron: Bron, n, t=None, noemer=None, d=None):
+    """The number from the aggregates of one period (noemer: residents or clients; d: the
+    number of answered statements)."""
+    if bron.soort == "tevredenheid":
+        return _aandeel(t or 0, d)
+    if bron.soort == "aandeel":
         return _aandeel(t or 0, n)
     if bron.soort == "score":
         return _aandeel(Decimal(t or 0) / 2, n)
     if bron.soort in ("per_inwoners", "clienten_per_inwoners", "per_clienten"):
         return afronden(Decimal(1000) * n / noemer) if noemer else None
     return n
+
+
+PER_INWONERS = ("per_inwoners", "clienten_per_inwoners")
+
+
+def leeg(bron: Bron, inwoners: int):
+    """The value for a group without cases: 0 for counts and rates, else unknown."""
+    if bron.soort in PER_INWONERS:
+        return waarde(bron, 0, None, inwoners)
+    if bron.soort == "aantal":
+        return 0
+    return None
 
 
 def dagen_tussen(a, b) -> int:

@@ -135,8 +135,8 @@ def tabel(
             return {}
         if groep == "aanbieder":
             return {}
-        fn = b.EXTERN[bron_code]
-        return {None: [(fn(van, tot, aanbieder_id), None) for van, tot in perioden]}
+        waarden = b.EXTERN[bron_code](perioden, aanbieder_id)
+        return {None: [(w, None) for w in waarden]}
     bron = b.BRONNEN[bron_code]
     if (aanbieder_id is not None or groep == "aanbieder") and bron.aanbieder is None:
         return {}
@@ -160,7 +160,7 @@ def tabel(
             for k in range(len(perioden)):
                 n, t = d[f"n{k}"] or 0, d.get(f"t{k}")
                 noemer = noemers(d["g"], k)
-                rij.append((b.waarde(bron, n, t, noemer), n))
+                rij.append((b.waarde(bron, n, t, noemer, d.get(f"d{k}")), n))
             rijen[d["g"]] = rij
     return rijen
 
@@ -266,7 +266,7 @@ def gevallen(
     *,
     aanbieder_id: int | None = None,
     wijk_id: int | None = None,
-    kanaal: str = "web",
+    kanaal: str = "ui",
 ) -> Gevallen:
     """Exactly the cases behind a number, limited to what the user may see: a provider
     its own organisation, a team lead the residents of their wijken. Policy makers work
@@ -285,14 +285,20 @@ def gevallen(
         from openwmo.inwoners.selectors import personen_in_scope
 
         qs = qs.filter(**{f"{bron.persoon}__in": personen_in_scope(user).values("pk")})
-    totaal = qs.count()
-    velden = ["pk", bron.persoon, *bron.kolommen]
-    extra = {}
-    if bron.teller is not None:
-        extra["telt"] = ExpressionWrapper(bron.teller, output_field=BooleanField())
-        qs = qs.annotate(**extra)
-        velden.append("telt")
-    rijen_db = list(qs.order_by("pk").values(*velden)[:MAX_GEVALLEN])
+    kolommen = bron.kolommen
+    if bron.soort == "clienten_per_inwoners":
+        # the number counts residents, so the cases are the residents
+        personen = qs.order_by(bron.persoon).values_list(bron.persoon, flat=True).distinct()
+        totaal = personen.count()
+        rijen_db = [{"pk": p, bron.persoon: p} for p in personen[:MAX_GEVALLEN]]
+        kolommen = ()
+    else:
+        totaal = qs.count()
+        velden = ["pk", bron.persoon, *kolommen]
+        if bron.teller is not None:
+            qs = qs.annotate(telt=ExpressionWrapper(bron.teller, output_field=BooleanField()))
+            velden.append("telt")
+        rijen_db = list(qs.order_by("pk").values(*velden)[:MAX_GEVALLEN])
     from openwmo.inwoners.models import Persoon
 
     namen = dict(
@@ -304,7 +310,7 @@ def gevallen(
             pk=r["pk"],
             persoon_id=r[bron.persoon],
             naam=namen.get(r[bron.persoon], ""),
-            gegevens={k: r[k] for k in bron.kolommen},
+            gegevens={k: r[k] for k in kolommen},
             telt=bool(r["telt"]) if "telt" in r else None,
         )
         for r in rijen_db

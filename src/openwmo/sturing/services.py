@@ -1,0 +1,168 @@
+"""Writing steering data: editing the indicator registry and the client-experience survey."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openwmo.accounts.models import Rol
+from openwmo.accounts.selectors import doel_voor
+from openwmo.privacy import services as audit
+
+from .models import Aanleiding, Antwoord, Indicator, IndicatorWijziging, Niveau, Uitnodiging
+
+BEWERKBAAR = ("naam", "definitie", "niveau", "streefwaarde")
+VRAGEN = (
+    "toegang_wist",
+    "toegang_snel",
+    "kwaliteit_serieus",
+    "kwaliteit_passend",
+    "effect_redden",
+    "effect_leven",
+)
+
+
+def _tekst(waarde) -> str:
+    return "" if waarde is None else str(waarde)
+
+
+def wijzig_indicator(user, code: str, gegevens: dict) -> Indicator:
+    """A policy maker changes the words, level or target of an indicator. The source (the
+    computation) stays; every change is kept in the history."""
+    if user.rol != Rol.BELEIDSMAKER:
+        raise PermissionDenied
+    fouten = {}
+    naam = (gegevens.get("naam") or "").strip()
+    definitie = (gegevens.get("definitie") or "").strip()
+    niveau = gegevens.get("niveau") or ""
+    streef = gegevens.get("streefwaarde")
+    if not naam:
+        fouten["naam"] = [_("Geef de indicator een naam.")]
+    elif len(naam) > 120:
+        fouten["naam"] = [_("De naam is te lang (maximaal 120 tekens).")]
+    if not definitie:
+        fouten["definitie"] = [_("Beschrijf wat de indicator meet.")]
+    elif len(definitie) > 2000:
+        fouten["definitie"] = [_("De definitie is te lang (maximaal 2000 tekens).")]
+    if niveau not in Niveau.values:
+        fouten["niveau"] = [_("Kies een niveau uit de doelenboom.")]
+    if streef in (None, ""):
+        streef = None
+    else:
+        try:
+            streef = Decimal(str(streef).replace(",", ".")).quantize(Decimal("0.1"))
+        except (InvalidOperation, ValueError):
+            fouten["streefwaarde"] = [_("Vul een getal in, bijvoorbeeld 80 of 12,5.")]
+        else:
+            if not Decimal("-99999999") <= streef <= Decimal("99999999"):
+                fouten["streefwaarde"] = [_("Deze streefwaarde is te groot.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        ind = Indicator.objects.select_for_update(of=("self",)).filter(code=code).first()
+        if ind is None:
+            raise ValidationError({"code": [_("Deze indicator bestaat niet.")]})
+        oud = {k: _tekst(getattr(ind, k)) for k in BEWERKBAAR}
+        ind.naam, ind.definitie, ind.niveau, ind.streefwaarde = naam, definitie, niveau, streef
+        nieuw = {k: _tekst(getattr(ind, k)) for k in BEWERKBAAR}
+        if oud != nieuw:
+            ind.save()
+            IndicatorWijziging.objects.create(
+                indicator=ind,
+                door=user,
+                oud={k: v for k, v in oud.items() if nieuw[k] != v},
+                nieuw={k: v for k, v in nieuw.items() if oud[k] != v},
+            )
+    return ind
+
+
+def nodig_uit(persoon_id: int, aanleiding: str, bron_id: int, aanbieder_id=None):
+    """Invite a resident to the survey once per evaluation or end of support."""
+    if persoon_id is None:
+        return None
+    try:
+        with transaction.atomic():
+            return Uitnodiging.objects.create(
+                persoon_id=persoon_id,
+                aanleiding=aanleiding,
+                bron_id=bron_id,
+                aanbieder_id=aanbieder_id,
+            )
+    except IntegrityError:
+        return None
+
+
+def beantwoord(user, uitnodiging_id: int, gegevens: dict, *, kanaal: str = "ui") -> Antwoord:
+    """A resident answers their own invitation, once."""
+    if user.rol != Rol.INWONER or not user.persoon_id:
+        raise PermissionDenied
+    scores = {}
+    fouten = {}
+    for vraag in VRAGEN:
+        waarde = gegevens.get(vraag)
+        if waarde in (None, "", "0"):
+            scores[vraag] = None
+            continue
+        try:
+            score = int(waarde)
+        except (TypeError, ValueError):
+            score = 0
+        if not 1 <= score <= 5:
+            fouten[vraag] = [_("Kies een antwoord van 1 tot en met 5, of 'weet ik niet'.")]
+        scores[vraag] = score
+    toelichting = (gegevens.get("toelichting") or "").strip()
+    if len(toelichting) > 2000:
+        fouten["toelichting"] = [_("De toelichting is te lang (maximaal 2000 tekens).")]
+    if not fouten and all(v is None for v in scores.values()):
+        fouten["__all__"] = [_("Beantwoord minstens één vraag.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        uitnodiging = (
+            Uitnodiging.objects.select_for_update(of=("self",))
+            .filter(pk=uitnodiging_id, persoon_id=user.persoon_id)
+            .first()
+        )
+        if uitnodiging is None:
+            raise PermissionDenied
+        if Antwoord.objects.filter(uitnodiging=uitnodiging).exists():
+            raise ValidationError({"__all__": [_("U hebt deze vragenlijst al ingevuld.")]})
+        antwoord = Antwoord.objects.create(
+            uitnodiging=uitnodiging,
+            beantwoord_op=timezone.localdate(),
+            toelichting=toelichting,
+            **scores,
+        )
+        audit.log(
+            user,
+            actie=audit.Actie.AANMAKEN,
+            kanaal=kanaal,
+            doel=doel_voor(user),
+            object_type="sturing:antwoord",
+            object_id=antwoord.pk,
+            persoon_id=user.persoon_id,
+            velden=[*VRAGEN, "toelichting"],
+        )
+    return antwoord
+
+
+def bij_evaluatie(evaluatie) -> None:
+    """After an evaluation is recorded, the resident gets a survey invitation."""
+    if not evaluatie.uitgevoerd_op:
+        return
+    regel = evaluatie.regel
+    nodig_uit(
+        regel.plan.persoon_id,
+        Aanleiding.EVALUATIE,
+        evaluatie.pk,
+        aanbieder_id=regel.organisatie_id,
+    )
+
+
+def bij_einde(levering) -> None:
+    """After a definitive stop message (iWmo 307, not a temporary stop)."""
+    if levering.soort != "stop" or levering.reden_beeindiging in ("", "20", "02"):
+        return
+    nodig_uit(levering.persoon_id, Aanleiding.EINDE, levering.pk, levering.aanbieder_id)
