@@ -185,7 +185,9 @@ class Begeleiding(models.Model):
         verbose_name = _("vaste begeleider")
         verbose_name_plural = _("vaste begeleiders")
         constraints = [
-            models.UniqueConstraint(fields=["persoon", "medewerker"], name="overgang_begeleiding")
+            models.UniqueConstraint(
+                fields=["persoon", "medewerker"], name="overgang_begeleiding_uniek"
+            )
         ]
 
     def __str__(self):
