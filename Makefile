@@ -54,3 +54,14 @@ BENCH_RESIDENTS ?= 1000000
 bench: install
 	$(BIN)/python benchmarks/seed.py --residents $(BENCH_RESIDENTS)
 	@if [ -f benchmarks/iwmo.py ]; then $(BIN)/python benchmarks/iwmo.py; fi
+
+# Operations (docs/operations.md): backup, restore drill and load test against a running
+# instance; DATABASE_URL / LOAD_HOST from the environment.
+LOAD_HOST ?= http://127.0.0.1:8100
+.PHONY: backup restore-drill load
+backup:
+	bash scripts/backup.sh
+restore-drill:
+	bash scripts/restore-drill.sh
+load:
+	LOCUST=$(BIN)/locust bash benchmarks/load/run.sh $(LOAD_HOST)

@@ -18,6 +18,9 @@ from locust import HttpUser, between, events, task
 DATA = json.load(open(os.environ.get("OPENWMO_LAST_DATA", "/tmp/openwmo-last.json")))
 WACHTWOORD = os.environ.get("OPENWMO_LAST_WACHTWOORD", "demo-openwmo-2026")
 PROXY = {"X-Forwarded-Proto": "https"}
+# Think time of a person between two pages, in seconds ("5-15"; the provider systems send
+# every 0.5–1.5 s regardless).
+DENK = [float(x) for x in os.environ.get("OPENWMO_LAST_DENKTIJD", "5-15").split("-")]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -42,12 +45,16 @@ class Ingelogd(HttpUser):
                 "password": WACHTWOORD,
                 "csrfmiddlewaretoken": CSRF.search(pagina).group(1),
             },
-            headers={"Referer": f"{self.host}/inloggen/"},
+            headers={"Referer": self.https("/inloggen/")},
             name="inloggen",
             allow_redirects=False,
         )
         if r.status_code != 302:
             raise RuntimeError(f"inloggen als {self.gebruikersnaam} mislukt: {r.status_code}")
+
+    def https(self, pad: str) -> str:
+        """As the browser sees it behind the TLS proxy (Django checks the Referer)."""
+        return "https://" + urlparse(self.host).netloc + pad
 
     def csrf(self) -> str:
         return self.client.cookies.get("csrftoken", "")
@@ -57,7 +64,7 @@ class Medewerker(Ingelogd):
     """Wmo-consulent / sociaal werker: search, open a file, change a plan line."""
 
     weight = 7
-    wait_time = between(1, 3)
+    wait_time = between(*DENK)
     gebruikersnaam = "consulent"
 
     @task(4)
@@ -89,7 +96,7 @@ class Medewerker(Ingelogd):
                 "toelichting": "Inzet aangepast na overleg (belastingtest)",
                 "csrfmiddlewaretoken": self.csrf(),
             },
-            headers={"Referer": f"{self.host}/plannen/regels/{pk}/intensiteit/"},
+            headers={"Referer": self.https(f"/plannen/regels/{pk}/intensiteit/")},
             name="plan bijwerken (intensiteit)",
             allow_redirects=False,
             catch_response=True,
@@ -136,7 +143,7 @@ class Beleid(Ingelogd):
     """Policy maker looking at the steering dashboards (only when /sturing/ exists)."""
 
     weight = 1
-    wait_time = between(2, 5)
+    wait_time = between(*DENK)
     gebruikersnaam = "beleid"
     paden = [p for p in os.environ.get("OPENWMO_LAST_DASHBOARDS", "").split(",") if p]
 

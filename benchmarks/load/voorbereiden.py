@@ -43,7 +43,7 @@ def main(uit: str, aantal_berichten: int = 4000):
         {
             pc
             for pc in Persoon.objects.filter(pk__in=ids[:400]).values_list(
-                "huishouden__adres__buurt_postcode__postcode", flat=True
+                "huishouden__adres__postcode", flat=True
             )
             if pc
         }

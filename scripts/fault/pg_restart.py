@@ -139,10 +139,10 @@ def main():
         base = f"http://{WEB}"
         for _ in range(100):
             try:
-                if requests.get(f"{base}/health/live", timeout=1).ok:
+                if requests.get(f"{base}/health/live", timeout=10).ok:
                     break
-            except requests.ConnectionError:
-                time.sleep(0.2)
+            except requests.RequestException:
+                time.sleep(0.5)
         workers_voor = sorted(_kinderen(web.pid))
         sessies = []
         for _ in range(args.users):

@@ -19,6 +19,7 @@ in-process and by the workers).
 
 import argparse
 import os
+import re
 import secrets
 import signal
 import subprocess
@@ -28,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OPENWMO = [sys.executable, "-m", "openwmo"]
+AFZENDER = re.compile(r"<(?:\w+:)?Afzender>([^<]+)<")
+IDENT = re.compile(r"<(?:\w+:)?Identificatie>([^<]+)<")
 
 
 def omgeving(db_url: str, var_dir: str) -> dict:
@@ -85,7 +88,7 @@ def main():
         berichten.sort(key=lambda b: volgorde[b[0]])
         per_aanbieder: dict[str, list[str]] = {}
         for _soort, raw in berichten:
-            agb = raw.split(b"<Afzender>")[1].split(b"</Afzender>")[0].decode()
+            agb = AFZENDER.search(raw.decode("utf-8")).group(1)
             per_aanbieder.setdefault(agb, []).append(raw.decode("utf-8"))
         taken = 0
         for agb, lijst in per_aanbieder.items():
@@ -132,9 +135,9 @@ def main():
             for t in DBTaskResult.objects.running():
                 if t.worker_ids[-1:] == ["fault-1"]:
                     _, lijst = t.args_kwargs["args"]
-                    idents = [r.split("<Identificatie>")[1].split("<")[0] for r in lijst]
+                    idents = [IDENT.search(r).group(1) for r in lijst]
                     klaar = Bericht.objects.filter(identificatie__in=idents).count()
-                    if 0 < klaar < len(idents) // 2:
+                    if len(idents) // 4 <= klaar < len(idents) * 3 // 4:
                         geraakt = (t.pk, klaar, len(idents))
                         workers["fault-1"].send_signal(signal.SIGKILL)
                         workers["fault-1"].wait()

@@ -6,6 +6,7 @@ import logging
 import time
 from urllib.parse import urlparse
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.signals import got_request_exception
 from django.db import DatabaseError, InterfaceError, OperationalError
@@ -102,7 +103,12 @@ class VerzoekMiddleware:
                     response = storingspagina(request, reden)
             duur = time.perf_counter() - start
             match = getattr(request, "resolver_match", None)
-            route = match.view_name if match and match.view_name else "onbekend"
+            if match and match.view_name:
+                route = match.view_name
+            elif request.path.startswith(settings.STATIC_URL):
+                route = "static"  # served by whitenoise before URL resolving
+            else:
+                route = "onbekend"
             metrics.registreer(route, request.method, response.status_code, duur)
             logger.info(
                 "%s %s %s",

@@ -157,3 +157,9 @@ def test_toegangslog_per_verzoek_zonder_zoekterm(client, caplog):
     regel = JsonFormatter().format(record)
     assert json.loads(regel)["route"] == "ops:live"
     assert "123456782" not in regel
+
+
+def test_statische_bestanden_als_een_route(client):
+    client.get("/static/openwmo/app.css")
+    tekst = client.get("/metrics").content.decode()
+    assert 'route="static",method="GET"' in tekst
