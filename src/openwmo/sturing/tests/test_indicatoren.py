@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from openwmo.accounts.models import Rol
 from openwmo.sturing import bronnen
 from openwmo.sturing.selectors import bereken, tabel
 from openwmo.testing import factories as f
@@ -164,3 +165,24 @@ def test_per_wijk_in_een_query(vier, andere_wijk, django_assert_max_num_queries)
     wijk_id = vier[0].huishouden.adres.buurt.wijk_id
     assert rijen[wijk_id] == [(Decimal("0.0"), 0), (Decimal("250.0"), 1)]
     assert rijen[andere_wijk.pk] == [(Decimal("1000.0"), 1), (Decimal("1000.0"), 1)]
+
+
+def test_klachten_per_1000_clienten(vier, users):
+    from openwmo.kwaliteit.models import Klacht
+
+    aanbieder = f.OrganisatieFactory()
+    for p in vier[:2]:
+        s.regel(s.plan(p, D(2025, 1, 1)), "basis", ingang=D(2025, 1, 1), organisatie=aanbieder)
+    for moment in (D(2026, 2, 1), D(2026, 3, 31), D(2026, 4, 1)):
+        Klacht.objects.create(
+            persoon=vier[0],
+            aanbieder=aanbieder,
+            thema=Klacht._meta.get_field("thema").choices[0][0],
+            omschrijving="Te laat",
+            kanaal="online",
+            ingediend_op=s.moment(moment),
+            ingediend_door=users[Rol.INWONER],
+        )
+    # two complaints in the period, two clients with basis support
+    assert bereken("klachten_per_1000", VAN, TOT) == Decimal("1000.0")
+    assert bereken("klachten_per_1000", VAN, TOT, aanbieder_id=aanbieder.pk) == Decimal("1000.0")
