@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("voorzieningen/aanvragen/", api.AanvraagList.as_view(), name="voorzieningen-aanvragen"),
+]

@@ -34,4 +34,9 @@ ACCESS = {
     "schuldhulp:crisis-nieuw": ("/schuldhulp/inwoners/{inwoner}/crisis/", WERK, "get"),
     "schuldhulp:crisis": ("/schuldhulp/crises/{schuldhulp_crisis}/", WERK, "get"),
     "schuldhulp:inzet-nieuw": ("/schuldhulp/plannen/{schuldhulp_plan}/inzet/", WERK, "get"),
+    "api:schuldhulp-telling": (
+        "/api/v1/schuldhulp/telling/?van=2026-01-01&tot=2026-03-31",
+        {Rol.BELEIDSMAKER, Rol.WMO_CONSULENT},
+        "get",
+    ),
 }

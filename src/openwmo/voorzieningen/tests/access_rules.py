@@ -63,4 +63,5 @@ ACCESS = {
         {Rol.WMO_CONSULENT, Rol.BEHEERDER},
         "get",
     ),
+    "api:voorzieningen-aanvragen": ("/api/v1/voorzieningen/aanvragen/", ZIEN, "get"),
 }
