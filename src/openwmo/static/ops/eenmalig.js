@@ -36,6 +36,12 @@
         }
         form.dataset.verstuurd = "ja";
         form.setAttribute("aria-busy", "true");
+        // Still on this page after 10 s (a download, or no answer): allow a new send.
+        window.setTimeout(function () {
+          delete form.dataset.verstuurd;
+          form.removeAttribute("aria-busy");
+          veld.value = nieuwToken();
+        }, 10000);
       });
     });
   }
