@@ -208,3 +208,14 @@ def test_cak_levering_voor_een_maand(users, inwoner):
     )
     with pytest.raises(PermissionDenied):
         services.cak_levering(users[Rol.ZORGAANBIEDER], jaar=2026, maand=10)
+
+
+def test_dossiersectie_voor_de_consulent(client, users, inwoner):
+    _plan(inwoner, ingangsdatum=datetime.date(2026, 2, 1))
+    client.force_login(users[Rol.WMO_CONSULENT])
+    html = client.get(f"/inwoners/{inwoner.pk}/").content.decode()
+    assert "Eigen bijdrage" in html and "Grip" in html
+    client.force_login(users[Rol.BELEIDSMAKER])
+    from openwmo.financien import dossiersecties
+
+    assert dossiersecties.secties(users[Rol.BELEIDSMAKER], inwoner) == []
