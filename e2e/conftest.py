@@ -53,6 +53,15 @@ class Screen:
         assert response is not None and response.ok, (path, response and response.status)
         return response
 
+    def menu(self, label: str):
+        """Follow a main-menu item; in a grouped menu, open its group first."""
+        nav = self.page.get_by_role("navigation", name="Hoofdmenu")
+        link = nav.get_by_role("link", name=label, exact=True)
+        if not link.is_visible():
+            verborgen = self.page.get_by_role("link", name=label, exact=True, include_hidden=True)
+            nav.locator("li.ow-nav__groep", has=verborgen).locator("summary").click()
+        link.click()
+
     def check(self, name: str):
         """No console errors, no serious or critical axe violations; save a screenshot."""
         self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

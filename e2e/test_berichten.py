@@ -64,7 +64,7 @@ def logout(screen):
 def test_toewijzing_start_stop_en_sturing(screen, keten):
     page = screen.page
     login(screen, keten["consulent"])
-    page.get_by_role("link", name="Toewijzingen").click()
+    screen.menu("Toewijzingen")
     page.get_by_role("link", name="Nieuwe toewijzing").click()
     page.get_by_label("BSN van de cliënt").fill(keten["mariska"].bsn)
     page.get_by_label("Aanbieder").select_option(label="Thuiszorg De Linde")
@@ -77,7 +77,7 @@ def test_toewijzing_start_stop_en_sturing(screen, keten):
     screen.check("berichten-toewijzing")
 
     # Frank has a PGB for the same product: no toewijzing, and an overlap is refused
-    page.get_by_role("link", name="Toewijzingen").click()
+    screen.menu("Toewijzingen")
     page.get_by_role("link", name="Pgb vastleggen").click()
     page.get_by_label("BSN van de cliënt").fill(keten["frank"].bsn)
     page.get_by_label("Productcategorie").select_option("02")
@@ -110,7 +110,7 @@ def test_toewijzing_start_stop_en_sturing(screen, keten):
     screen.check("berichten-toewijzing-gestopt")
 
     # taakgericht: no toewijzing, start and stop are still recorded
-    page.get_by_role("link", name="Toewijzingen").click()
+    screen.menu("Toewijzingen")
     page.get_by_role("link", name="Start melden zonder toewijzing (taakgericht)").click()
     page.get_by_label("BSN van de cliënt").fill(keten["ahmed"].bsn)
     page.get_by_label("Productcategorie").select_option("06")
@@ -122,17 +122,17 @@ def test_toewijzing_start_stop_en_sturing(screen, keten):
     page.get_by_label("Reden beëindiging").select_option("20")
     page.get_by_role("button", name="Versturen").click()
     assert "geaccepteerd" in page.content()
-    page.get_by_role("link", name="Berichten").click()
+    screen.menu("Berichten")
     screen.check("berichten-overzicht-aanbieder")
     logout(screen)
 
     login(screen, keten["consulent"])
-    page.get_by_role("link", name="Sturing").click()
+    screen.menu("iWmo-sturing")
     html = page.content()
     assert "Volgens plan beëindigd" in html and "Wachttijd" in html
     screen.check("berichten-sturing")
     logout(screen)
     login(screen, keten["beleid"])
-    page.get_by_role("link", name="Sturing").click()
+    screen.menu("iWmo-sturing")
     assert "Thuiszorg De Linde" in page.content() and "Per toewijzing" not in page.content()
     screen.check("berichten-sturing-beleid")

@@ -13,5 +13,5 @@ def items(user) -> list[tuple[str, str]]:
             (_("Berichten"), reverse("berichten:overzicht")),
         ]
     if user.rol in (Rol.WMO_CONSULENT, Rol.BELEIDSMAKER):
-        result.append((_("Sturing"), reverse("berichten:sturing")))
+        result.append((_("iWmo-sturing"), reverse("berichten:sturing")))
     return result

@@ -18,8 +18,13 @@ def werkvoorraad_secties(user) -> list[dict]:
     return [s for module in app_modules("werkvoorraad") for s in module.secties(user)]
 
 
-def navigatie_items(user) -> list[tuple[str, str]]:
-    return [item for module in app_modules("navigatie") for item in module.items(user)]
+def navigatie_items(user) -> list[tuple[str, str, str]]:
+    """(label, url, app label) for every menu item of every app."""
+    return [
+        (label, url, module.__name__.split(".")[1])
+        for module in app_modules("navigatie")
+        for label, url in module.items(user)
+    ]
 
 
 def dossier_secties(user, persoon) -> list[dict]:
