@@ -7,7 +7,6 @@ from openwmo.accounts.selectors import DOSSIER_ROLLEN, REGISTRATIE_ROLLEN
 
 from . import registry
 
-
 # Above this many items the menu groups the apps' items per domain (one disclosure each).
 MAX_PLAT = 12
 GROEPEN = [
