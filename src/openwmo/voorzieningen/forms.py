@@ -76,7 +76,7 @@ class BeoordelingForm(forms.Form):
             "personen": d["personen"],
             "kamers": d["kamers"],
             "overname": {k[9:]: v for k, v in d.items() if k.startswith("overname_")},
-            "toeslagen": [k[7:] for k, v in d.items() if k.startswith("toeslag_") and v],
+            "toeslagen": [k[8:] for k, v in d.items() if k.startswith("toeslag_") and v],
         }
 
 
