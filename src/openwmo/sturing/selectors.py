@@ -3,8 +3,6 @@ cases behind a number (scoped to the user and audited)."""
 
 import datetime
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
@@ -141,7 +139,9 @@ def tabel(
     if (aanbieder_id is not None or groep == "aanbieder") and bron.aanbieder is None:
         return {}
     qs = _filter(bron, bron.basis(), aanbieder_id, wijk_id, wijk_ids)
-    qs = qs.filter(reduce(or_, (bron.periode(van, tot) for van, tot in perioden)))
+    # prefilter on the whole span once (a superset is fine: each aggregate has its own
+    # period filter); one OR per period would repeat subqueries in the WHERE clause
+    qs = qs.filter(bron.periode(min(p[0] for p in perioden), max(p[1] for p in perioden)))
     pad = _groep_pad(bron, groep)
     if bron.soort in ("mediaan", "p90"):
         rijen = _waarden(bron, qs, pad, perioden)
