@@ -250,3 +250,8 @@ class OverleguitkomstForm(forms.Form):
     tekst = forms.CharField(label=_("Besluit of actie"), max_length=400)
     eigenaar = forms.CharField(label=_("Eigenaar"), max_length=120, required=False)
     uiterlijk = forms.DateField(label=_("Uiterlijk"), widget=DateInput(), required=False)
+
+
+class VerlengingForm(forms.Form):
+    tot = forms.DateField(label=_("Verlengen tot en met"), widget=DateInput())
+    toelichting = forms.CharField(label=_("Toelichting"), max_length=300, required=False)

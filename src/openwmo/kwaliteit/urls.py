@@ -25,6 +25,7 @@ urlpatterns = [
     path("kader/acties/<int:pk>/gereed/", views.verbeteractie_gereed, name="verbeteractie-gereed"),
     path("contracten/", views.contracten, name="contracten"),
     path("contracten/partijen/nieuw/", views.partij_nieuw, name="partij-nieuw"),
+    path("contracten/<int:pk>/verlengen/", views.verlengen, name="verlengen"),
     path("kwartaalgesprekken/", views.kwartaalgesprekken, name="kwartaalgesprekken"),
     path("kwartaalgesprekken/nieuw/", views.kwartaalgesprek_nieuw, name="kwartaalgesprek-nieuw"),
     path("kwartaalgesprekken/<int:pk>/", views.kwartaalgesprek, name="kwartaalgesprek"),

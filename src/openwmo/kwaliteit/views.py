@@ -544,3 +544,33 @@ def overleg_uitkomst(request, pk: int):
         knop=_("Vastleggen"),
         terug=naar,
     )
+
+
+@login_required
+def verlengen(request, pk: int):
+    user = request.user
+    _require(user, BELEID)
+    basis = next((b for b in selectors.basisovereenkomsten() if b.pk == pk), None)
+    if basis is None:
+        raise Http404
+    form = forms.VerlengingForm(request.POST or None)
+    antwoord = _verwerk(
+        request,
+        form,
+        lambda d: services.verleng(user, basis.pk, **d),
+        gelukt=_("De overeenkomst is verlengd."),
+        naar=reverse("kwaliteit:contracten"),
+    )
+    return antwoord or _formulier(
+        request,
+        form,
+        titel=_("%(n)s verlengen") % {"n": basis.naam},
+        knop=_("Verlengen"),
+        terug=reverse("kwaliteit:contracten"),
+        intro=_("Nu geldig tot en met %(d)s; %(n)d van %(m)d verlengingen gebruikt.")
+        % {
+            "d": basis.geldig_tot.strftime("%d-%m-%Y"),
+            "n": len(basis.verlengingen.all()),
+            "m": basis.max_verlengingen,
+        },
+    )

@@ -40,6 +40,12 @@ def objecten(users, inwoner):
         toelichting="",
         bevindingen=[(eis, "Niet aangetoond", "Aantonen", datetime.date(2027, 1, 1))],
     )
+    basis = services.maak_basisovereenkomst(
+        users[BM],
+        naam="Basisovereenkomst toegangstest",
+        ingangsdatum=datetime.date(2026, 1, 1),
+        einddatum=datetime.date(2027, 12, 31),
+    )
     gesprek = Kwartaalgesprek.objects.create(
         aanbieder=org,
         jaar=2026,
@@ -58,6 +64,7 @@ def objecten(users, inwoner):
     )
     return {
         "kwaliteit_klacht": klacht.pk,
+        "kwaliteit_basis": basis.pk,
         "kwaliteit_calamiteit": calamiteit.pk,
         "kwaliteit_zelfevaluatie": z.pk,
         "kwaliteit_actie": z.verbeteracties.get().pk,
@@ -92,6 +99,7 @@ ACCESS = {
     ),
     "kwaliteit:contracten": ("/kwaliteit/contracten/", {BM, TZ}, "get"),
     "kwaliteit:partij-nieuw": ("/kwaliteit/contracten/partijen/nieuw/", {BM}, "get"),
+    "kwaliteit:verlengen": ("/kwaliteit/contracten/{kwaliteit_basis}/verlengen/", {BM}, "get"),
     "kwaliteit:kwartaalgesprekken": ("/kwaliteit/kwartaalgesprekken/", {BM, TZ, ZA}, "get"),
     "kwaliteit:kwartaalgesprek-nieuw": ("/kwaliteit/kwartaalgesprekken/nieuw/", {BM}, "get"),
     "kwaliteit:kwartaalgesprek": (

@@ -80,3 +80,20 @@ def test_overleg_plannen_met_deelnemers_en_agenda(client, users):
         ("Wachttijden", "wachttijd_mediaan"),
         ("Rondvraag", ""),
     ]
+
+
+def test_verlengen_via_scherm(client, users):
+    from openwmo.kwaliteit import services
+
+    basis = services.maak_basisovereenkomst(
+        users[Rol.BELEIDSMAKER],
+        naam="Basis",
+        ingangsdatum=datetime.date(2026, 1, 1),
+        einddatum=datetime.date(2027, 12, 31),
+    )
+    _login(client, users[Rol.BELEIDSMAKER])
+    assert "verlengen" in client.get("/kwaliteit/contracten/").content.decode()
+    fout = client.post(f"/kwaliteit/contracten/{basis.pk}/verlengen/", {"tot": "2027-06-30"})
+    assert "na de huidige einddatum" in fout.content.decode()
+    client.post(f"/kwaliteit/contracten/{basis.pk}/verlengen/", {"tot": "2028-12-31"})
+    assert basis.verlengingen.get().tot == datetime.date(2028, 12, 31)
