@@ -12,9 +12,15 @@ def secties(user, persoon) -> list[dict]:
     if user.rol not in (Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT):
         return []
     try:
-        uitkomst = selectors.eigen_bijdrage(user, persoon.pk, kanaal=Kanaal.UI)
+        uitkomst = selectors.eigen_bijdrage(user, persoon.pk, kanaal=Kanaal.UI, audit=False)
     except PermissionDenied:
         return []
     if not uitkomst["regels"]:
         return []
-    return [{"template": "financien/_eigen_bijdrage_sectie.html", "context": {"b": uitkomst}}]
+    return [
+        {
+            "template": "financien/_eigen_bijdrage_sectie.html",
+            "context": {"b": uitkomst},
+            "velden": ["eigen_bijdrage"],
+        }
+    ]

@@ -542,9 +542,17 @@ def _bijdrageregels(qs, peildatum: datetime.date):
     return result
 
 
-def eigen_bijdrage(user, persoon_id: int, *, kanaal: str, vandaag: datetime.date | None = None):
+def eigen_bijdrage(
+    user,
+    persoon_id: int,
+    *,
+    kanaal: str,
+    vandaag: datetime.date | None = None,
+    audit: bool = True,
+):
     """What a resident pays: per plan line whether the abonnementstarief applies and why,
-    and the current tariff. Residents see only themselves; staff within their scope."""
+    and the current tariff. Residents see only themselves; staff within their scope.
+    ``audit=False`` only inside the resident's file, whose one read record names it."""
     from openwmo.inwoners.selectors import personen_in_scope
     from openwmo.plannen.models import Regel
     from openwmo.privacy.services import Actie, log
@@ -561,16 +569,17 @@ def eigen_bijdrage(user, persoon_id: int, *, kanaal: str, vandaag: datetime.date
         if f.verwachte_einddatum is None or f.verwachte_einddatum >= vandaag
     ]
     verschuldigd = [u for _, u in lopend if u.verschuldigd]
-    log(
-        user,
-        actie=Actie.LEZEN,
-        kanaal=kanaal,
-        doel=doel_voor(user),
-        object_type="financien.eigen_bijdrage",
-        object_id=str(persoon_id),
-        persoon_id=persoon_id,
-        velden=["eigen_bijdrage"],
-    )
+    if audit:
+        log(
+            user,
+            actie=Actie.LEZEN,
+            kanaal=kanaal,
+            doel=doel_voor(user),
+            object_type="financien.eigen_bijdrage",
+            object_id=str(persoon_id),
+            persoon_id=persoon_id,
+            velden=["eigen_bijdrage"],
+        )
     return {
         "regels": [{"regel": r, "uitkomst": u} for r, u in lopend],
         "verschuldigd": bool(verschuldigd),

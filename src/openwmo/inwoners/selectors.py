@@ -59,6 +59,9 @@ class Zoekvraag:
         }
 
 
+MAX_OP_POSTCODE = 2000
+
+
 def zoek_personen(user, vraag: Zoekvraag, *, kanaal: str) -> list[Persoon]:
     """Find residents by BSN, name, birth date or postcode, within the user's scope."""
     if not scope_of(user).ziet_dossiers and user.rol != Rol.INWONER:
@@ -74,7 +77,12 @@ def zoek_personen(user, vraag: Zoekvraag, *, kanaal: str) -> list[Persoon]:
     if vraag.geboortedatum:
         qs = qs.filter(geboortedatum=vraag.geboortedatum)
     if vraag.postcode:
-        qs = qs.filter(huishouden__adres__postcode=normaliseer_postcode(vraag.postcode))
+        # residents at a postcode are few: select them first, so the database does not
+        # walk all residents in name order looking for them (seen on PostgreSQL at 200k)
+        op_postcode = Persoon.objects.filter(
+            huishouden__adres__postcode=normaliseer_postcode(vraag.postcode)
+        ).values_list("pk", flat=True)
+        qs = qs.filter(pk__in=list(op_postcode[:MAX_OP_POSTCODE]))
     resultaten = list(qs.order_by("achternaam", "voornamen", "pk")[:MAX_ZOEKRESULTATEN])
     audit.log(
         user,
