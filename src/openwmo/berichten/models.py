@@ -343,7 +343,14 @@ class Levering(models.Model):
         ordering = ["begindatum", "id"]
         verbose_name = _("start- of stopmelding")
         verbose_name_plural = _("start- en stopmeldingen")
-        indexes = [models.Index(fields=["bsn", "aanbieder"])]
+        indexes = [
+            models.Index(fields=["bsn", "aanbieder"]),
+            # steering: stops per period, first start per toewijzing
+            models.Index(fields=["soort", "einddatum"], name="berichten_levering_stop"),
+            models.Index(
+                fields=["toewijzing", "soort", "begindatum"], name="berichten_levering_start"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.soort} {self.toewijzingnummer or ''} {self.begindatum}"

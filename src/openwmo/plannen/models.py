@@ -173,6 +173,9 @@ class Regel(models.Model):
         verbose_name = _("regel van het arrangement")
         verbose_name_plural = _("regels van het arrangement")
         ordering = ["plan", "pk"]
+        indexes = [
+            models.Index(fields=["soort", "ingangsdatum"], name="plannen_regel_soort_ingang")
+        ]
 
     def __str__(self):
         return f"{self.get_soort_display()}: {self.resultaat}"
@@ -223,6 +226,7 @@ class Evaluatie(models.Model):
 
     class Meta:
         ordering = ["gepland_op", "pk"]
+        indexes = [models.Index(fields=["uitgevoerd_op"], name="plannen_evaluatie_uitgevoerd")]
 
     def __str__(self):
         return f"Evaluatie {self.gepland_op}"

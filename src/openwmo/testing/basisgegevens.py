@@ -17,6 +17,8 @@ DATAMIGRATIES = [
     ("toegang", "0002_criteria_leeuwarden", "laden", "Criteriaset"),
     ("berichten", "0002_codelijsten", "laad", "Codewaarde"),
     ("besluiten", "0003_teksten_en_instelling", "laden", "Tekstblok"),
+    ("financien", "0001_initial", "laden", "Scenario"),
+    ("sturing", "0002_startset", "laden", "Indicator"),
 ]
 
 

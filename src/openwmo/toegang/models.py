@@ -168,7 +168,10 @@ class Melding(models.Model):
         ordering = ["-ontvangen_op", "-pk"]
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
-        indexes = [models.Index(fields=["status", "ontvangen_op"])]
+        indexes = [
+            models.Index(fields=["status", "ontvangen_op"]),
+            models.Index(fields=["ontvangen_op"], name="toegang_melding_ontvangen"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(route="hh") | models.Q(hh_aanbieder__isnull=False),
