@@ -152,9 +152,7 @@ def vul(rng) -> dict:
         (PIETER.voornamen, PIETER.achternaam): "pieter",
     }
     gehouden = 0
-    gesprekken = Gesprek.objects.filter(gepland_op__lt=vandaag).select_related(
-        "persoon", "medewerker__user"
-    )
+    gesprekken = Gesprek.objects.filter(gepland_op__lt=vandaag).select_related("persoon")
     for g in gesprekken.order_by("gepland_op", "pk"):
         persona = personas.get((g.persoon.voornamen, g.persoon.achternaam))
         if persona is None and rng.random() < 0.03:
@@ -172,7 +170,7 @@ def vul(rng) -> dict:
         if maatwerk:
             toelichting = "Geen passende dagbesteding in de wijk: huidige groep blijft op maat."
         services.leg_uitkomst_vast(
-            g.medewerker.user,
+            consulent,
             g.pk,
             gehouden_op=g.gepland_op,
             route=route,
@@ -221,7 +219,7 @@ def _begeleiders(rng, consulent) -> int:
         .order_by("pk")
     ):
         staf.setdefault(org, []).append(pk)
-    aantal = 0
+    paren = []
     gezien = set()
     for persoon_id, aanbieder_id in (
         BestaandeBeschikking.objects.filter(
@@ -235,8 +233,5 @@ def _begeleiders(rng, consulent) -> int:
         if persoon_id in gezien or aanbieder_id not in staf:
             continue
         gezien.add(persoon_id)
-        services.koppel_begeleider(
-            consulent, persoon_id, rng.choice(staf[aanbieder_id]), kanaal=SYSTEEM
-        )
-        aantal += 1
-    return aantal
+        paren.append((persoon_id, rng.choice(staf[aanbieder_id])))
+    return services.koppel_begeleiders(consulent, paren, kanaal=SYSTEEM)

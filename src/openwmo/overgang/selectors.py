@@ -520,3 +520,22 @@ def mijn_gesprekken(user, vandaag: datetime.date | None = None, dagen: int = 14)
         .filter(~Exists(Uitkomst.objects.filter(gesprek=OuterRef("pk"))))
         .order_by("gepland_op", "pk")[:20]
     )
+
+
+def begeleiderparen(user, persoon_ids) -> set[tuple[int, int]]:
+    """(person, worker) pairs allowed as regular support worker: clients with a conversation
+    in the user's scope and workers of one of their current providers."""
+    personen = personen_in_scope(user).filter(
+        pk__in=list(persoon_ids), overgangsgesprek__isnull=False
+    )
+    aanbieders: dict[int, set[int]] = defaultdict(set)
+    for pk, org in BestaandeBeschikking.objects.filter(
+        persoon__in=personen.values("pk"), aanbieder__isnull=False
+    ).values_list("persoon_id", "aanbieder_id"):
+        aanbieders[org].add(pk)
+    paren = set()
+    for m, org in Medewerker.objects.filter(organisatie_id__in=list(aanbieders)).values_list(
+        "pk", "organisatie_id"
+    ):
+        paren.update((p, m) for p in aanbieders[org])
+    return paren

@@ -423,3 +423,42 @@ def registreer_overstap(
             toelichting=f"medewerker {medewerker_id} naar {naar.naam} per {per}",
         )
     return overstap
+
+
+def koppel_begeleiders(user, paren: list[tuple[int, int]], *, kanaal: str) -> int:
+    """Batch form of ``koppel_begeleider`` (e.g. from a provider's client list): every
+    (person, worker) pair is checked first; one invalid pair writes nothing."""
+    _eis_rol(user, UITKOMST_ROLLEN)
+    with transaction.atomic():
+        toegestaan = selectors.begeleiderparen(user, {p for p, _m in paren})
+        fout = [(p, m) for p, m in paren if (p, m) not in toegestaan]
+        if fout:
+            raise ValidationError(
+                {
+                    "medewerker": [
+                        _(
+                            "%s koppelingen met een medewerker die niet bij een huidige "
+                            "aanbieder van de cliënt werkt."
+                        )
+                        % len(fout)
+                    ]
+                }
+            )
+        bestaand = set(
+            Begeleiding.objects.filter(persoon_id__in={p for p, _m in paren}).values_list(
+                "persoon_id", "medewerker_id"
+            )
+        )
+        nieuw = [Begeleiding(persoon_id=p, medewerker_id=m) for p, m in set(paren) - bestaand]
+        Begeleiding.objects.bulk_create(nieuw, batch_size=1000)
+        for b in nieuw:
+            audit.log(
+                user,
+                actie=audit.Actie.AANMAKEN,
+                kanaal=kanaal,
+                doel=doel_voor(user),
+                object_type="overgang_begeleiding",
+                persoon_id=b.persoon_id,
+                velden=["vaste_begeleider"],
+            )
+    return len(nieuw)

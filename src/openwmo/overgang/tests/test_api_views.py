@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from openwmo.accounts.models import Rol
-from openwmo.overgang import services
+from openwmo.overgang import selectors, services
 from openwmo.overgang.models import BestaandeBeschikking, Overstap
 from openwmo.privacy.models import AuditRecord
 from openwmo.testing import factories as f
@@ -126,3 +126,19 @@ def test_overstap_en_behouden_relaties(users, ingelezen, clienten, basis, aanbie
         services.koppel_begeleider(
             consulent, clienten["pieter"].pk, werker.medewerker.pk + 999, kanaal="ui"
         )
+
+
+def test_begeleiders_in_een_keer_alles_of_niets(users, ingelezen, clienten, aanbieder):
+    consulent = users[Rol.WMO_CONSULENT]
+    begeleider = f.medewerker(Rol.ZORGAANBIEDER, organisatie=aanbieder).medewerker
+    vreemde = f.medewerker(Rol.ZORGAANBIEDER).medewerker  # another provider
+    werker = users[Rol.SOCIAAL_WERKER].medewerker
+    for p in clienten.values():
+        GesprekFactory(persoon=p, medewerker=werker)
+    m, p = clienten["mariska"].pk, clienten["pieter"].pk
+    with pytest.raises(services.ValidationError):
+        services.koppel_begeleiders(consulent, [(m, begeleider.pk), (p, vreemde.pk)], kanaal="ui")
+    assert not selectors.client_werkerrelaties().totaal
+    paren = [(m, begeleider.pk), (p, begeleider.pk)]
+    assert services.koppel_begeleiders(consulent, paren, kanaal="ui") == 2
+    assert services.koppel_begeleiders(consulent, paren, kanaal="ui") == 0
