@@ -78,6 +78,14 @@ class Risico(models.TextChoices):
 class Risicotaxatie(models.Model):
     """Risk assessment of the children's safety; also when only the adults are clients."""
 
+    # Not in a household member's inzage export: child-safety records are withheld to
+    # protect the child (AVG art. 23(1)(i), UAVG art. 41); the privacy officer weighs a
+    # request for them separately.
+    INZAGE_UITZONDERING = (
+        "Veiligheid van kinderen (meldcode): niet in het inzageoverzicht ter bescherming van "
+        "het kind (AVG art. 23 lid 1 onder i, UAVG art. 41); apart te beoordelen."
+    )
+
     huishouden = models.ForeignKey(
         "inwoners.Huishouden", on_delete=models.PROTECT, related_name="risicotaxaties"
     )
@@ -102,6 +110,8 @@ class Risicotaxatie(models.Model):
 
 class Veiligheidsstap(models.Model):
     """One recorded step: a meldcode step with its decision, or an action that follows."""
+
+    INZAGE_UITZONDERING = Risicotaxatie.INZAGE_UITZONDERING
 
     class Soort(models.TextChoices):
         SIGNALEN = "1_signalen", _("Meldcode stap 1: signalen in kaart brengen")
