@@ -132,3 +132,14 @@ def gedeelde_gegevens(partnersoort: str) -> frozenset[str]:
             "gegeven", flat=True
         )
     )
+
+
+def inzage_uitzonderingen() -> list[dict]:
+    """Models about a person whose records the inzage export withholds, with the reason."""
+    from .verzamelen import persoonsmodellen, uitzondering
+
+    return [
+        {"model": model._meta.verbose_name_plural, "reden": uitzondering(model)}
+        for model, _velden, _soort in persoonsmodellen()
+        if uitzondering(model)
+    ]

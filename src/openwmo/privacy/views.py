@@ -197,7 +197,14 @@ def convenant(request):
 @login_required
 def gegevensregister(request):
     require_rol(request.user, {Rol.PRIVACY_FUNCTIONARIS})
-    return render(request, "privacy/gegevensregister.html", {"rijen": selectors.gegevensregister()})
+    return render(
+        request,
+        "privacy/gegevensregister.html",
+        {
+            "rijen": selectors.gegevensregister(),
+            "uitzonderingen": selectors.inzage_uitzonderingen(),
+        },
+    )
 
 
 def _download(request, export: dict, formaat: str, naam: str):

@@ -84,3 +84,9 @@ def test_uitgezonderd_model_staat_niet_in_de_export(inwoner, users, monkeypatch)
     reden = "Voorbeeld: wettelijke grond om dit gegeven niet te verstrekken."
     monkeypatch.setattr(PgbToekenning, "INZAGE_UITZONDERING", reden, raising=False)
     assert verzamelen.kenmerk(pgb) not in kenmerken()
+
+
+def test_gegevensregister_noemt_uitzonderingen_met_reden(client, users):
+    client.force_login(users[Rol.PRIVACY_FUNCTIONARIS])
+    pagina = client.get("/privacy/gegevensregister/").content.decode()
+    assert "Niet in het inzageoverzicht" in pagina and "UAVG art. 41" in pagina
