@@ -27,9 +27,9 @@ Soort = Organisatie.Soort
 INGANG = datetime.date(2026, 1, 1)
 # Two small providers: a care farm with support found nowhere else, and a small home
 # support firm that delivered nothing this year (flagged for ending the contract).
-KLEINE_AANBIEDERS = [
-    ("Zorgboerderij De Eikenhof", "97000011", True),
-    ("Thuisbegeleiding Het Veenpad", "97000012", False),
+KLEINE_AANBIEDERS = [  # (name, AGB code, KvK number, unique support)
+    ("Zorgboerderij De Eikenhof", "97000011", "90000011", True),
+    ("Thuisbegeleiding Het Veenpad", "97000012", "90000012", False),
 ]
 
 
@@ -57,10 +57,15 @@ def zorg_voor_contracten() -> Basisovereenkomst:
     for org in Organisatie.objects.filter(soort__in=soorten).order_by("pk"):
         aanbieders[org.soort].append(org)
     klein = []
-    for naam, agb, uniek in KLEINE_AANBIEDERS:
+    for naam, agb, kvk, uniek in KLEINE_AANBIEDERS:
         org, _ = Organisatie.objects.get_or_create(
             naam=naam,
-            defaults={"soort": Soort.AANVULLEND, "agb_code": agb, "email": "info@example.org"},
+            defaults={
+                "soort": Soort.AANVULLEND,
+                "agb_code": agb,
+                "kvk_nummer": kvk,
+                "email": "info@example.org",
+            },
         )
         klein.append((org, uniek))
 

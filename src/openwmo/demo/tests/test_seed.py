@@ -129,13 +129,15 @@ def test_organisations_and_demo_users(tmp_path):
     gemeente = Organisatie.objects.get(soort="gemeente")
     assert gemeente.gemeentecode == "1999"
     providers = Organisatie.objects.filter(soort__in=["basis", "aanvullend", "hh"])
+    # 5 contracted aanvullend providers, plus 2 small ones from kwaliteit's demo data
+    # (one without deliveries, one with unique support) for the contract-management flags
     assert Counter(providers.values_list("soort", flat=True)) == {
         "basis": 1,
-        "aanvullend": 5,
+        "aanvullend": 7,
         "hh": 2,
     }
     agb = list(providers.values_list("agb_code", flat=True))
-    assert len(set(agb)) == 8 and all(len(c) == 8 and c.isdigit() for c in agb)
+    assert len(set(agb)) == 10 and all(len(c) == 8 and c.isdigit() for c in agb)
     assert all(len(k) == 8 for k in providers.values_list("kvk_nummer", flat=True))
     basis = providers.get(soort="basis")
     assert set(Team.objects.filter(organisatie=basis).values_list("wijk_id", flat=True)) == set(
