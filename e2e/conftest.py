@@ -55,12 +55,9 @@ class Screen:
 
     def menu(self, label: str):
         """Follow a main-menu item; in a grouped menu, open its group first."""
-        nav = self.page.get_by_role("navigation", name="Hoofdmenu")
-        link = nav.get_by_role("link", name=label, exact=True)
-        if not link.is_visible():
-            verborgen = self.page.get_by_role("link", name=label, exact=True, include_hidden=True)
-            nav.locator("li.ow-nav__groep", has=verborgen).locator("summary").click()
-        link.click()
+        from stappen import klik
+
+        klik(self.page, label, exact=True)
 
     def check(self, name: str):
         """No console errors, no serious or critical axe violations; save a screenshot."""

@@ -1,6 +1,7 @@
 """Sociale kaart and volunteer matcher in the browser, on the demo municipality."""
 
 import pytest
+from stappen import klik
 
 from openwmo.accounts.models import User
 from openwmo.demo import DEMO_PASSWORD
@@ -29,7 +30,7 @@ def test_jelle_vindt_banenclub_en_vrijwilliger_voor_financien(screen, demo):
     login(screen, "sociaalwerker")
     page = screen.page
 
-    page.get_by_role("link", name="Sociale kaart").click()
+    klik(page, "Sociale kaart")
     page.get_by_label("Postcode van de inwoner").fill(postcode)
     page.get_by_label("Levensdomein").select_option("participatie")
     page.get_by_role("button", name="Zoeken").click()

@@ -8,6 +8,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 from openpyxl import load_workbook
+from stappen import klik
 
 from openwmo.accounts.models import Rol
 from openwmo.financien import selectors, services
@@ -56,11 +57,6 @@ def login(screen, username):
     screen.page.get_by_label("Wachtwoord").fill(f.PASSWORD)
     screen.page.get_by_role("button", name="Inloggen").click()
     screen.page.wait_for_load_state()
-
-
-def klik(page, naam):
-    page.get_by_role("link", name=naam).first.click()
-    page.wait_for_load_state()
 
 
 def knop(page, naam):

@@ -6,6 +6,7 @@ letter, and the dashboard, staff transition and lumpsum recompute show the resul
 import datetime
 
 import pytest
+from stappen import klik, verstuur
 
 from openwmo.accounts.models import Rol
 from openwmo.besluiten.tests.pdftekst import tekst
@@ -76,16 +77,6 @@ def login(screen, username):
     screen.page.get_by_label("Wachtwoord").fill(f.PASSWORD)
     screen.page.get_by_role("button", name="Inloggen").click()
     screen.page.wait_for_load_state()
-
-
-def klik(page, naam):
-    page.get_by_role("link", name=naam).first.click()
-    page.wait_for_load_state()
-
-
-def verstuur(page, knop):
-    page.get_by_role("button", name=knop).click()
-    page.wait_for_load_state()
 
 
 def upload(page, inhoud: str):

@@ -4,6 +4,7 @@ neighbourhood map, the drill-down of a provider and the client-experience survey
 import datetime
 
 import pytest
+import stappen
 from django.apps import apps
 from django.utils import timezone
 
@@ -52,8 +53,7 @@ def login(screen, username):
 
 
 def klik(page, naam):
-    page.get_by_role("link", name=naam, exact=True).first.click()
-    page.wait_for_load_state()
+    stappen.klik(page, naam, exact=True)
 
 
 def test_beleidsmaker_ziet_alle_niveaus_en_de_kaart(screen, gemeente):

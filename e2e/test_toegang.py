@@ -7,6 +7,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 from django.utils import timezone
+from stappen import klik, verstuur
 
 from openwmo.accounts.models import Rol
 from openwmo.inwoners.models import Huishouden, Relatie
@@ -62,16 +63,6 @@ def login(screen, username):
     screen.page.get_by_label("Wachtwoord").fill(f.PASSWORD)
     screen.page.get_by_role("button", name="Inloggen").click()
     screen.page.wait_for_load_state()
-
-
-def klik(page, naam):
-    page.get_by_role("link", name=naam).first.click()
-    page.wait_for_load_state()
-
-
-def verstuur(page, knop):
-    page.get_by_role("button", name=knop).click()
-    page.wait_for_load_state()
 
 
 def vrijwilliger_registreert(screen, persoon, vraag, namens=""):

@@ -57,9 +57,9 @@ class KlachtIndienenSerializer(serializers.Serializer):
     )
     thema = serializers.ChoiceField(choices=Thema.choices)
     omschrijving = serializers.CharField(max_length=4000)
-    namens = serializers.CharField(max_length=120, required=False, default="")
+    namens = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     klachtadviseur = serializers.BooleanField(required=False, default=False)
-    bsn = serializers.CharField(max_length=9, required=False, default="")
+    bsn = serializers.CharField(max_length=9, required=False, allow_blank=True, default="")
     geboortedatum = serializers.DateField(required=False, allow_null=True, default=None)
 
 

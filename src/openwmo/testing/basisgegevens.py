@@ -18,6 +18,7 @@ DATAMIGRATIES = [
     ("berichten", "0002_codelijsten", "laad", "Codewaarde"),
     ("besluiten", "0003_teksten_en_instelling", "laden", "Tekstblok"),
     ("financien", "0001_initial", "laden", "Scenario"),
+    ("kwaliteit", "0001_initial", "laden", "Kwaliteitseis"),
     ("sturing", "0002_startset", "laden", "Indicator"),
 ]
 
