@@ -68,7 +68,7 @@ def test_jelle_vindt_banenclub_en_vrijwilliger_voor_financien(screen, demo):
 def test_teamleider_en_buurtkamer_rooster(screen, demo):
     login(screen, "sociaalwerker")
     page = screen.page
-    page.get_by_role("link", name="Buurtkamers").click()
+    klik(page, "Buurtkamers", exact=True)
     page.get_by_role("heading", name="Buurt- en dorpskamers").wait_for()
     screen.check("aanbod-buurtkamers")
     page.locator("main ul.utrecht-unordered-list a").last.click()
