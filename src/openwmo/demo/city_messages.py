@@ -133,7 +133,8 @@ def _antwoord(v: dict) -> dict:
 
 
 class _Slot(str):
-    """A placeholder that the schema writer prints as is, also where it expects a date."""
+    """A template slot: the writer prints it unchanged, also where it expects a date, so one
+    serialised message per shape is filled in by string substitution (city preset speed)."""
 
     def isoformat(self):
         return self
@@ -146,7 +147,7 @@ _TEMPLATES: dict = {}
 
 
 def _split(data, leaves: list):
-    """(shape, data with placeholders): the structure of a message without its values."""
+    """(shape, data with slots): the structure of a message without its values."""
     if isinstance(data, dict):
         items = [(k, v if k == "_pad" else _split(v, leaves)) for k, v in data.items()]
         shape = tuple((k, v if k == "_pad" else v[0]) for k, v in items)
