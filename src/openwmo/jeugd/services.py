@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openwmo import schrijven
 from openwmo.accounts.models import Rol
-from openwmo.accounts.selectors import doel_voor
 from openwmo.plannen import selectors as plannen_selectors
 from openwmo.plannen import services as plannen
 from openwmo.plannen.models import Soort as Regelsoort
@@ -27,30 +27,13 @@ MELDCODE = [
 ]
 
 
-def _eis_rol(user, rollen):
-    if user is None or user.rol not in rollen:
-        raise PermissionDenied(_("Uw rol mag dit niet."))
+_eis_rol = schrijven.eis_rol
 
 
-def _log(user, actie, kanaal, object_type, obj, persoon_id, velden, nieuw=None):
-    audit.log(
-        user,
-        actie=actie,
-        kanaal=kanaal,
-        doel=doel_voor(user),
-        object_type=object_type,
-        object_id=obj.pk,
-        persoon_id=persoon_id,
-        velden=velden,
-        nieuwe_waarden=nieuw,
-    )
+_log = schrijven.log
 
 
-def _tekst(fouten, veld, waarde, bericht):
-    waarde = (waarde or "").strip()
-    if not waarde:
-        fouten.setdefault(veld, []).append(bericht)
-    return waarde
+_tekst = schrijven.tekst
 
 
 def _datum(fouten, veld, waarde):

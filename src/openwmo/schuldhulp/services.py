@@ -7,9 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openwmo import schrijven
 from openwmo.accounts.models import Rol
-from openwmo.accounts.selectors import doel_voor
-from openwmo.inwoners.selectors import personen_in_scope
 from openwmo.plannen import selectors as plannen_selectors
 from openwmo.plannen import services as plannen
 from openwmo.plannen.models import Soort as Regelsoort
@@ -24,36 +23,16 @@ ROLLEN = frozenset({Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT})
 
 
 def _eis_rol(user):
-    if user is None or user.rol not in ROLLEN:
-        raise PermissionDenied(_("Uw rol mag dit niet."))
+    schrijven.eis_rol(user, ROLLEN)
 
 
-def _log(user, actie, kanaal, object_type, obj, persoon_id, velden, nieuw=None):
-    audit.log(
-        user,
-        actie=actie,
-        kanaal=kanaal,
-        doel=doel_voor(user),
-        object_type=object_type,
-        object_id=obj.pk,
-        persoon_id=persoon_id,
-        velden=velden,
-        nieuwe_waarden=nieuw,
-    )
+_log = schrijven.log
 
 
-def _persoon(user, persoon_id):
-    persoon = personen_in_scope(user).filter(pk=persoon_id).first()
-    if persoon is None:
-        raise PermissionDenied(_("Deze inwoner valt buiten uw werkgebied."))
-    return persoon
+_persoon = schrijven.persoon_in_scope
 
 
-def _tekst(fouten, veld, waarde, bericht):
-    waarde = (waarde or "").strip()
-    if not waarde:
-        fouten.setdefault(veld, []).append(bericht)
-    return waarde
+_tekst = schrijven.tekst
 
 
 def registreer_betalingssignaal(

@@ -8,9 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openwmo import schrijven
 from openwmo.accounts.models import Rol
-from openwmo.accounts.selectors import doel_voor
-from openwmo.inwoners.selectors import personen_in_scope
 from openwmo.privacy import services as audit
 
 from . import normen, selectors
@@ -20,37 +19,16 @@ WERK = frozenset({Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT})
 PROCENTEN = (0, 25, 50, 75, 100)
 
 
-def _eis_rol(user, rollen):
-    if user is None or user.rol not in rollen:
-        raise PermissionDenied(_("Uw rol mag dit niet."))
+_eis_rol = schrijven.eis_rol
 
 
-def _log(user, actie, kanaal, object_type, obj, persoon_id, velden, nieuw=None):
-    audit.log(
-        user,
-        actie=actie,
-        kanaal=kanaal,
-        doel=doel_voor(user),
-        object_type=object_type,
-        object_id=obj.pk if obj is not None else "",
-        persoon_id=persoon_id,
-        velden=velden,
-        nieuwe_waarden=nieuw,
-    )
+_log = schrijven.log
 
 
-def _persoon(user, persoon_id):
-    persoon = personen_in_scope(user).filter(pk=persoon_id).first()
-    if persoon is None:
-        raise PermissionDenied(_("Deze inwoner valt buiten uw toegang."))
-    return persoon
+_persoon = schrijven.persoon_in_scope
 
 
-def _tekst(fouten, veld, waarde, bericht):
-    waarde = (waarde or "").strip()
-    if not waarde:
-        fouten.setdefault(veld, []).append(bericht)
-    return waarde
+_tekst = schrijven.tekst
 
 
 def _plus_maanden(d: datetime.date, maanden: int) -> datetime.date:
