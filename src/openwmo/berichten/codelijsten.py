@@ -66,14 +66,23 @@ class Codes:
         self.waarden: dict[tuple[str, str], list] = {}
         for r in rows:
             self.waarden.setdefault((r["lijst"], r["code"]), []).append(r)
+        self._geldig: dict[tuple, bool] = {}  # answers, per (lijst, code, datum)
 
     def geldig(self, lijst: str, code: str, datum: datetime.date | None) -> bool:
-        for r in self.waarden.get((lijst, code), ()):
-            if datum is None or (
-                r["ingangsdatum"] <= datum and (r["einddatum"] is None or datum <= r["einddatum"])
-            ):
-                return True
-        return False
+        sleutel = (lijst, code, datum)
+        antwoord = self._geldig.get(sleutel)
+        if antwoord is None:
+            if len(self._geldig) > 100_000:  # a long-lived snapshot stays small
+                self._geldig.clear()
+            antwoord = self._geldig[sleutel] = any(
+                datum is None
+                or (
+                    r["ingangsdatum"] <= datum
+                    and (r["einddatum"] is None or datum <= r["einddatum"])
+                )
+                for r in self.waarden.get((lijst, code), ())
+            )
+        return antwoord
 
     def bekend(self, lijst: str) -> bool:
         return any(k[0] == lijst for k in self.waarden)

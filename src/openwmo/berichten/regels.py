@@ -8,7 +8,7 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from .codelijsten import CODEVELDEN, Codes
-from .schema import Fout, Gelezen
+from .schema import DEFINITIES, Complex, Fout, Gelezen
 
 EEN_MAAND_EENHEDEN = {"14", "16", "83", "84"}
 VRIJGESTELDE_CATEGORIEEN = {"11", "12", "13", "14"}
@@ -27,6 +27,38 @@ def _f(fouten, pad, melding):
     fouten.append(Fout(pad, "0001", melding))
 
 
+def _met_codes() -> frozenset[str]:
+    """Names of the complex elements (in any message) with a coded element below them:
+    the only ones worth descending into."""
+    complexen: dict[str, list] = {}
+    for d in DEFINITIES.values():
+        stapel = [d.root]
+        gezien = set()
+        while stapel:
+            ctype = stapel.pop()
+            if id(ctype) in gezien:
+                continue
+            gezien.add(id(ctype))
+            for veld in ctype.velden:
+                if isinstance(veld.type, Complex):
+                    complexen.setdefault(veld.naam, []).append(veld.type)
+                    stapel.append(veld.type)
+
+    def bevat(ctype, bezig=()) -> bool:
+        if id(ctype) in bezig:
+            return False
+        return any(
+            veld.naam in CODEVELDEN
+            or (isinstance(veld.type, Complex) and bevat(veld.type, (*bezig, id(ctype))))
+            for veld in ctype.velden
+        )
+
+    return frozenset(naam for naam, types in complexen.items() if any(map(bevat, types)))
+
+
+MET_CODES = _met_codes()
+
+
 def _codes(waarde, pad, codes: Codes, peildatum, fouten):
     """Every coded element must be valid in its code list on the peildatum."""
     if isinstance(waarde, list):
@@ -41,7 +73,7 @@ def _codes(waarde, pad, codes: Codes, peildatum, fouten):
         if lijst and isinstance(w, str):
             if not codes.geldig(lijst, w, peildatum):
                 _f(fouten, eigen, f"{naam} {w} is niet geldig in codelijst {lijst} op {peildatum}")
-        elif isinstance(w, dict | list):
+        elif naam in MET_CODES and isinstance(w, dict | list):
             _codes(w, eigen, codes, peildatum, fouten)
 
 

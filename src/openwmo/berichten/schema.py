@@ -259,13 +259,19 @@ SIMPLE = {
 class Veld:
     """One element in a sequence: name, qualified tag, type and cardinality (0 = unbounded)."""
 
-    __slots__ = ("naam", "tag", "type", "minimum", "maximum", "simpel", "max_n")
+    __slots__ = ("naam", "tag", "type", "minimum", "maximum", "simpel", "max_n", "enum")
 
     def __init__(self, naam: str, tag: str, type, minimum: int, maximum: int):  # noqa: A002
         self.naam, self.tag, self.type = naam, tag, type
         self.minimum, self.maximum = minimum, maximum
         self.simpel = isinstance(type, Simple)
         self.max_n = maximum or 1 << 30
+        # a code list without other facets: a value in it is valid as it is
+        self.enum = type.enum if self.simpel and type.vast is None else None
+
+    def pad(self, pad: str) -> str:
+        """The path of a single (maxOccurs 1) element below ``pad``."""
+        return f"{pad}/{self.naam}" if pad else self.naam
 
 
 class Complex:
@@ -730,12 +736,12 @@ def parse_xml(raw: bytes):
         raise OngeldigeXml("Het bericht moet als bytes worden aangeleverd.")
     if len(raw) > MAX_BYTES:
         raise OngeldigeXml(f"Het bericht is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
-    if not raw.strip():
+    if not raw or raw.isspace():  # what strip() would leave empty, without the copy
         raise OngeldigeXml("Het bericht is leeg.")
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
         raise OngeldigeXml("Een DTD of entiteitsdeclaratie is niet toegestaan.")
     try:
-        root = etree.fromstring(bytes(raw), _parser())
+        root = etree.fromstring(raw if raw.__class__ is bytes else bytes(raw), _parser())
     except etree.XMLSyntaxError as exc:
         raise OngeldigeXml(f"Geen geldige XML: {str(exc)[:200]}") from None
     except (ValueError, etree.LxmlError) as exc:
@@ -787,6 +793,20 @@ def _pad(pad: str, veld: Veld, n: int) -> str:
     return f"{sub}[{n + 1}]" if veld.maximum != 1 else sub
 
 
+def _lees_simpel(kind, veld: Veld, pad: str, n: int, fouten: list):
+    """The value of a simple element, with its findings (the tail is checked by the caller)."""
+    if len(kind) or kind.attrib:
+        fouten.append(Fout(_pad(pad, veld, n), "0001", "mag geen elementen of attributen bevatten"))
+    tekst = kind.text or ""
+    enum = veld.enum
+    if enum is not None and tekst in enum:  # the common case of a code, without a call
+        return tekst
+    waarde, fout = veld.type.lees(tekst)
+    if fout:
+        fouten.append(Fout(_pad(pad, veld, n), "0001", f"{veld.naam} {fout}"))
+    return waarde
+
+
 def _lees(el, ctype: Complex, pad: str, fouten: list, diepte: int) -> dict:
     """Check one element against its complex type and return its data (one pass)."""
     if diepte > MAX_DIEPTE:
@@ -801,40 +821,41 @@ def _lees(el, ctype: Complex, pad: str, fouten: list, diepte: int) -> dict:
         fouten.append(Fout(pad, "0001", "tekst is hier niet toegestaan"))
     data: dict = {}
     kinderen = list(el)
+    tags = [kind.tag for kind in kinderen]  # lxml builds the string on every access
     n = len(kinderen)
     i = 0
     for veld in ctype.velden:
-        tag, typ, max_n = veld.tag, veld.type, veld.max_n
-        gevonden = []
-        while i < n and len(gevonden) < max_n:
+        if i == n or tags[i] != veld.tag:
+            if veld.minimum:
+                fouten.append(Fout(pad, "0001", f"verplicht element {veld.naam} ontbreekt"))
+            continue
+        if veld.maximum == 1:  # most elements: exactly one, no list
             kind = kinderen[i]
-            if kind.tag != tag:
-                break
+            i += 1
             staart = kind.tail
             if staart and staart.strip(XSD_WS):
                 fouten.append(Fout(pad, "0001", "tekst is hier niet toegestaan"))
             if veld.simpel:
-                if len(kind) or kind.attrib:
-                    fouten.append(
-                        Fout(
-                            _pad(pad, veld, len(gevonden)),
-                            "0001",
-                            "mag geen elementen of attributen bevatten",
-                        )
-                    )
-                waarde, fout = typ.lees(kind.text or "")
-                if fout:
-                    fouten.append(
-                        Fout(_pad(pad, veld, len(gevonden)), "0001", f"{veld.naam} {fout}")
-                    )
+                data[veld.naam] = _lees_simpel(kind, veld, pad, 0, fouten)
             else:
-                waarde = _lees(kind, typ, _pad(pad, veld, len(gevonden)), fouten, diepte + 1)
+                data[veld.naam] = _lees(kind, veld.type, veld.pad(pad), fouten, diepte + 1)
+            continue
+        tag, max_n = veld.tag, veld.max_n
+        gevonden = []
+        while i < n and len(gevonden) < max_n:
+            if tags[i] != tag:
+                break
+            kind = kinderen[i]
+            staart = kind.tail
+            if staart and staart.strip(XSD_WS):
+                fouten.append(Fout(pad, "0001", "tekst is hier niet toegestaan"))
+            if veld.simpel:
+                waarde = _lees_simpel(kind, veld, pad, len(gevonden), fouten)
+            else:
+                waarde = _lees(kind, veld.type, _pad(pad, veld, len(gevonden)), fouten, diepte + 1)
             gevonden.append(waarde)
             i += 1
-        if gevonden:
-            data[veld.naam] = gevonden if veld.maximum != 1 else gevonden[0]
-        elif veld.minimum:
-            fouten.append(Fout(pad, "0001", f"verplicht element {veld.naam} ontbreekt"))
+        data[veld.naam] = gevonden
     if i < n:
         kind = kinderen[i]
         naam = etree.QName(kind).localname if isinstance(kind.tag, str) else "?"
@@ -866,7 +887,109 @@ def lees(raw: bytes) -> Gelezen:
 # --- writing --------------------------------------------------------------------------
 
 
-def _schrijf(parent, ctype: Complex, data: dict, codes):
+_ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BIJZONDER = re.compile("[&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PLANNEN: dict = {}  # (complex type, message ns) -> its fields with their written tags
+
+
+def _xml_tekst(tekst: str) -> str:
+    """Element text escaped as libxml2 writes it; refuses what XML cannot hold."""
+    if _BIJZONDER.search(tekst) is None:
+        return tekst
+    if _ONGELDIG.search(tekst):
+        raise ValueError(
+            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control "
+            "characters"
+        )
+    return (
+        tekst.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+    )
+
+
+def _plan(ctype: Complex, ns: str, prefix: str) -> list[tuple]:
+    """Per field: name, required-message, repeated, simple type or None, the field plan of a
+    complex type, and the open and close tag. Built once per type and message namespace."""
+    plan = _PLANNEN.get((ctype, ns))
+    if plan is None:
+        plan = _PLANNEN[(ctype, ns)] = []  # in the cache first: a type may recur
+        for veld in ctype.velden:
+            veld_ns, naam = veld.tag[1:].split("}")
+            pre = "iwmo" if veld_ns == BASIS_NS else prefix if veld_ns == ns else None
+            if pre is None:
+                del _PLANNEN[(ctype, ns)]
+                raise ValueError(f"{veld.tag} hoort niet bij dit bericht")
+            simpel = veld.type if veld.type.__class__ is Simple else None
+            plan.append(
+                (
+                    veld.naam,
+                    f"{ctype.naam}/{veld.naam} is verplicht" if veld.minimum else None,
+                    veld.maximum != 1,
+                    simpel,
+                    None if simpel is not None else _plan(veld.type, ns, prefix),
+                    f"<{pre}:{naam}>",
+                    f"</{pre}:{naam}>",
+                )
+            )
+    return plan
+
+
+def _schrijf(out: list, plan: list, data: dict, codes, inspring: str):
+    """Append the fields of ``data`` as pretty-printed XML (what lxml's writer gives)."""
+    dieper = inspring + "  "
+    for naam, verplicht, herhaald, simpel, kind_plan, open_, sluit in plan:
+        if naam == "RetourCodes" and codes is not None:
+            waarde = {"RetourCode": codes.get(data.get("_pad", ""), ["0200"])}
+        else:
+            waarde = data.get(naam)
+            if waarde is None:
+                if verplicht:
+                    raise ValueError(verplicht)
+                continue
+        for w in waarde if herhaald else (waarde,):
+            if simpel is not None:
+                tekst = w if w.__class__ is str and simpel.soort == "str" else simpel.schrijf(w)
+                out.append(f"{inspring}{open_}{_xml_tekst(tekst)}{sluit}")
+                continue
+            begin = len(out)
+            out.append(inspring + open_)
+            _schrijf(out, kind_plan, w, codes, dieper)
+            if len(out) == begin + 1:  # no children: an empty element
+                out[begin] = f"{inspring}{open_[:-1]}/>"
+            else:
+                out.append(inspring + sluit)
+
+
+def schrijf(nr: str, data: dict, codes: dict | None = None) -> bytes:
+    """Write a message from nested dicts in the order of the schema.
+
+    ``codes`` maps a class path (as in ``Fout.pad``) to its retourcodes (retour messages).
+    The XML is written as text, byte for byte what lxml's pretty printer gives, without
+    building a tree first (retours are written for every incoming message).
+    """
+    definitie = DEFINITIES[nr]
+    prefix = f"wmo{nr}"
+    out = [
+        f"<?xml version='1.0' encoding='UTF-8'?>\n<{prefix}:Bericht "
+        f'xmlns:{prefix}="{definitie.ns}" xmlns:iwmo="{BASIS_NS}">'
+    ]
+    _schrijf(out, _plan(definitie.root, definitie.ns, prefix), data, codes, "\n  ")
+    if len(out) == 1:
+        out[0] = out[0][:-1] + "/>"
+    else:
+        out.append(f"\n</{prefix}:Bericht>")
+    out.append("\n")
+    return "".join(out).encode("utf-8")
+
+
+def schrijf_lxml(nr: str, data: dict, codes: dict | None = None) -> bytes:
+    """The reference writer (an lxml tree); ``schrijf`` gives the same bytes, faster."""
+    definitie = DEFINITIES[nr]
+    root = etree.Element(definitie.tag, nsmap={f"wmo{nr}": definitie.ns, "iwmo": BASIS_NS})
+    _schrijf_lxml(root, definitie.root, data, codes)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _schrijf_lxml(parent, ctype: Complex, data: dict, codes):
     for veld in ctype.velden:
         waarde = data.get(veld.naam)
         if veld.naam == "RetourCodes" and codes is not None:
@@ -880,18 +1003,7 @@ def _schrijf(parent, ctype: Complex, data: dict, codes):
             if veld.type.__class__ is Simple:
                 kind.text = veld.type.schrijf(w)
             else:
-                _schrijf(kind, veld.type, w, codes)
-
-
-def schrijf(nr: str, data: dict, codes: dict | None = None) -> bytes:
-    """Write a message from nested dicts in the order of the schema.
-
-    ``codes`` maps a class path (as in ``Fout.pad``) to its retourcodes (retour messages).
-    """
-    definitie = DEFINITIES[nr]
-    root = etree.Element(definitie.tag, nsmap={f"wmo{nr}": definitie.ns, "iwmo": BASIS_NS})
-    _schrijf(root, definitie.root, data, codes)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+                _schrijf_lxml(kind, veld.type, w, codes)
 
 
 def header(nr: str, *, afzender: str, ontvanger: str, identificatie: str, dagtekening) -> dict:

@@ -33,6 +33,41 @@ def test_voorbeelden_structuur_en_terugschrijven(pad):
     assert schema.lees(opnieuw).data == g.data
 
 
+@pytest.mark.parametrize("pad", VOORBEELDEN, ids=lambda p: p.name)
+def test_tekstschrijver_geeft_dezelfde_bytes_als_lxml(pad):
+    g = schema.lees(pad.read_bytes())
+    assert schema.schrijf(g.nr, g.data) == schema.schrijf_lxml(g.nr, g.data)
+    if g.nr in schema.RETOUR:
+        nr = schema.RETOUR[g.nr][0]
+        retour = {"IdentificatieRetour": "R1", "DagtekeningRetour": datetime.date(2026, 1, 5)}
+        data = {
+            **g.data,
+            "Header": {**g.header, **retour, "XsdVersieRetour": g.header["XsdVersie"]},
+        }
+        codes = {"Header": ["0001"], "Client": ["9019", "0200"]}
+        assert schema.schrijf(nr, data, codes) == schema.schrijf_lxml(nr, data, codes)
+
+
+def test_tekstschrijver_escapet_en_weigert_zoals_lxml():
+    g = schema.lees((SHARED / "examples" / "WMO305.xml").read_bytes())
+    naam = g.data["Client"]["Naam"]["Geslachtsnaam"]
+    naam["Achternaam"] = "Jansen & <Zn> \"'\r\n\té"
+    assert schema.schrijf(g.nr, g.data) == schema.schrijf_lxml(g.nr, g.data)
+    assert (
+        schema.lees(schema.schrijf(g.nr, g.data)).data
+        == schema.lees(schema.schrijf_lxml(g.nr, g.data)).data
+    )
+    for fout in ("a\x01b", "\ufffe"):
+        naam["Achternaam"] = fout
+        with pytest.raises(ValueError):
+            schema.schrijf_lxml(g.nr, g.data)
+        with pytest.raises(ValueError):
+            schema.schrijf(g.nr, g.data)
+    del g.data["Client"]["Naam"]
+    with pytest.raises(ValueError, match="verplicht"):
+        schema.schrijf(g.nr, g.data)
+
+
 def _toewijzing(consulent, aanbieder, persoon, **kw):
     org, _ = aanbieder
     return services.maak_toewijzing(
