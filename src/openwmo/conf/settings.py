@@ -247,6 +247,11 @@ SPECTACULAR_SETTINGS = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Steering dashboards read the figures computed ahead by the nightly refresh
+# (`openwmo sturing_bijwerken`) while they are at most this many hours old; older or
+# missing ones are computed on request (docs/sturing.md).
+STURING_TUSSENSTAND_UREN = int(os.environ.get("STURING_TUSSENSTAND_UREN", "36"))
+
 # Operations (see docs/operations.md): JSON logs with request ids, health and metrics.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = {

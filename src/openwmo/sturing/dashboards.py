@@ -119,7 +119,7 @@ def _grafiek(ind: Indicator | None, kolommen, rij: Rij | None) -> dict | None:
 
 
 def _reeks(ind, perioden, **kw) -> list[Cel]:
-    rijen = selectors.tabel(ind.bron, perioden, **kw)
+    rijen = selectors.stand_tabel(ind.bron, perioden, **kw)
     waarden = rijen.get(None) if rijen else None
     if not waarden:
         return [Cel() for _p in perioden]
@@ -130,7 +130,7 @@ def strategisch(user, jaar: int, code: str | None = None) -> Overzicht:
     """Council and board: every indicator per year (five-year trend), along the goal tree."""
     perioden = jaren(jaar)
     kolommen = [str(van.year) for van, _t in perioden]
-    inwoners = selectors._inwoners()
+    inwoners = selectors.inwoners_stand()
     inds = selectors.indicatoren()
     tabellen = []
     alle = {}
@@ -163,13 +163,13 @@ def tactisch(user, jaar: int, code: str | None = None) -> Overzicht:
     """Budget holders and managers: per month, per pillar and per provider."""
     perioden = maanden(jaar)
     kolommen = [f"{MAANDNAMEN[van.month - 1]} {van.year}" for van, _t in perioden]
-    inwoners = selectors._inwoners()
+    inwoners = selectors.inwoners_stand()
     inds = selectors.indicatoren()
     rijen = [Rij(_label(i), _reeks(i, perioden, inwoners=inwoners), i) for i in inds]
     gekozen = _gekozen(inds, code)
     tabellen = [Tabel(_("Alle indicatoren per maand"), kolommen, rijen)]
     if gekozen is not None:
-        per = selectors.tabel(gekozen.bron, perioden, groep="aanbieder", inwoners=inwoners)
+        per = selectors.stand_tabel(gekozen.bron, perioden, groep="aanbieder", inwoners=inwoners)
         namen = _organisaties(per.keys())
         tabellen.append(
             Tabel(
@@ -222,7 +222,7 @@ def operationeel(user, tot: datetime.date, code: str | None = None) -> Overzicht
     ]
     inwoners = None
     if wijk_ids is not None:
-        per_wijk = selectors._inwoners()
+        per_wijk = selectors.inwoners_stand()
         inwoners = {None: sum(per_wijk.get(w, 0) for w in wijk_ids)}
     rijen = []
     for ind in inds:
@@ -257,12 +257,12 @@ def wijken(user, jaar: int, code: str | None = None) -> Overzicht:
     from openwmo.gebieden.selectors import wijken as alle_wijken
 
     perioden = [(datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31))]
-    inwoners = selectors._inwoners()
+    inwoners = selectors.inwoners_stand()
     inds = [i for i in selectors.indicatoren() if i.bron in b.BRONNEN]
     lijst = list(alle_wijken())
     waarden: dict = {}
     for ind in inds:
-        per = selectors.tabel(ind.bron, perioden, groep="wijk", inwoners=inwoners)
+        per = selectors.stand_tabel(ind.bron, perioden, groep="wijk", inwoners=inwoners)
         waarden[ind.code] = {g: v[0] for g, v in per.items()}
     gekozen = _gekozen(inds, code)
     rijen = []
@@ -304,13 +304,23 @@ def wijken(user, jaar: int, code: str | None = None) -> Overzicht:
 
 def redenen_beeindiging(jaar: int, aanbieder_id=None) -> list[tuple[str, int]]:
     """Reasons for ending (WMO588) of definitive stops in a year: one grouped query."""
-    from django.db.models import Count
 
-    from openwmo.berichten.models import Codewaarde
+    def live():
+        from django.db.models import Count
 
-    qs = b._stops().filter(einddatum__year=jaar)
-    if aanbieder_id:
-        qs = qs.filter(aanbieder_id=aanbieder_id)
-    tellingen = qs.order_by().values_list("reden_beeindiging").annotate(n=Count("pk"))
-    namen = dict(Codewaarde.objects.filter(lijst="WMO588").values_list("code", "omschrijving"))
-    return sorted(((namen.get(c, c), n) for c, n in tellingen), key=lambda r: -r[1])
+        from openwmo.berichten.models import Codewaarde
+
+        qs = b._stops().filter(einddatum__year=jaar)
+        if aanbieder_id:
+            qs = qs.filter(aanbieder_id=aanbieder_id)
+        tellingen = qs.order_by().values_list("reden_beeindiging").annotate(n=Count("pk"))
+        namen = dict(Codewaarde.objects.filter(lijst="WMO588").values_list("code", "omschrijving"))
+        return sorted(((namen.get(c, c), n) for c, n in tellingen), key=lambda r: -r[1])
+
+    return selectors.uit_stand(
+        "redenen",
+        live,
+        lambda u: [tuple(r) for r in u],
+        jaar=jaar,
+        aanbieder_id=aanbieder_id,
+    )

@@ -132,3 +132,23 @@ class Antwoord(models.Model):
 
     def __str__(self):
         return f"{self.uitnodiging_id} {self.beantwoord_op}"
+
+
+class Tussenstand(models.Model):
+    """A dashboard table computed ahead by the nightly refresh (`openwmo sturing_bijwerken`,
+    background task ``tussenstanden_bijwerken``): the figures "as of" ``berekend_op``.
+    The key is a hash of what was computed (source, periods, grouping, filter). Dashboards
+    read a fresh one instead of aggregating the case tables on every request; the lists
+    of cases behind a number are always read live."""
+
+    sleutel = models.CharField(max_length=64, unique=True)
+    omschrijving = models.CharField(max_length=400)
+    uitkomst = models.JSONField()
+    berekend_op = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("tussenstand")
+        verbose_name_plural = _("tussenstanden")
+
+    def __str__(self):
+        return f"{self.omschrijving} ({self.berekend_op:%d-%m-%Y %H:%M})"

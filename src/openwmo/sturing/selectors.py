@@ -1,19 +1,26 @@
 """Reading steering information: indicator values (aggregated in the database) and the
 cases behind a number (scoped to the user and audited)."""
 
+import contextlib
 import datetime
+import hashlib
+import json
+from contextvars import ContextVar
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.http import Http404
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import doel_voor, scope_of
 from openwmo.privacy import services as audit
 
 from . import bronnen as b
-from .models import Indicator, Uitnodiging
+from .models import Indicator, Tussenstand, Uitnodiging
 
 # Neighbourhood views for policy makers hide counts of 1 to 4 cases.
 KLEINE_AANTALLEN = 5
@@ -95,6 +102,15 @@ def _inwoners(wijk_id=None) -> dict:
     per_wijk = aantal_inwoners_per_wijk_id()
     totaal = sum(per_wijk.values())
     return {**per_wijk, None: per_wijk.get(wijk_id, 0) if wijk_id else totaal}
+
+
+def inwoners_stand() -> dict:
+    """Residents per wijk (key None = all), from the nightly figures when fresh."""
+    return uit_stand(
+        "inwoners",
+        _inwoners,
+        lambda u: {(int(k) if k else None): v for k, v in u.items()},
+    )
 
 
 def _filter(bron: b.Bron, qs, aanbieder_id, wijk_id, wijk_ids=None):
@@ -217,6 +233,97 @@ def bereken(
     if not rijen:
         return None
     return next(iter(rijen.values()))[0][0]
+
+
+# --- figures computed ahead (Tussenstand) -----------------------------------------------
+# The dashboards ask for their tables through `uit_stand`. The nightly refresh runs the
+# dashboards once per standard view and scope while `opname()` is active: every table is
+# then computed from the case tables and collected, and the refresh stores them as
+# `Tussenstand` rows. A request reads a stored table when it is fresh; otherwise it is
+# computed as before. The moment of the oldest stored table used is kept per request
+# (`gebruikte_stand`) so a screen can say "cijfers van ...".
+
+_opname: ContextVar[dict | None] = ContextVar("sturing_opname", default=None)
+_gebruikt: ContextVar[list | None] = ContextVar("sturing_gebruikt", default=None)
+
+
+@contextlib.contextmanager
+def opname():
+    """Collect every table computed inside the block: {key: (description, encoded)}."""
+    verzameld: dict = {}
+    token = _opname.set(verzameld)
+    try:
+        yield verzameld
+    finally:
+        _opname.reset(token)
+
+
+@contextlib.contextmanager
+def gebruikte_stand():
+    """Yields a list that receives the `berekend_op` of each stored table read."""
+    gebruikt: list = []
+    token = _gebruikt.set(gebruikt)
+    try:
+        yield gebruikt
+    finally:
+        _gebruikt.reset(token)
+
+
+def _codeer(waarde):
+    if isinstance(waarde, Decimal):
+        return str(waarde)
+    if isinstance(waarde, (list, tuple)):
+        return [_codeer(w) for w in waarde]
+    if isinstance(waarde, dict):
+        return {"" if k is None else str(k): _codeer(v) for k, v in waarde.items()}
+    return waarde
+
+
+def _decodeer_tabel(uitkomst: dict) -> dict:
+    def w(x):
+        return Decimal(x) if isinstance(x, str) else x
+
+    return {
+        (int(g) if g else None): [(w(waarde), n) for waarde, n in rij]
+        for g, rij in uitkomst.items()
+    }
+
+
+def uit_stand(soort: str, bereken_live, decodeer=lambda u: u, **args):
+    """The result of ``bereken_live()`` for ``args``: from a fresh stored table when
+    there is one, otherwise computed now (and collected when a refresh is recording)."""
+    omschrijving = json.dumps({"soort": soort, **args}, default=str, sort_keys=True)
+    sleutel = hashlib.sha256(omschrijving.encode()).hexdigest()
+    verzameld = _opname.get()
+    if verzameld is not None:
+        if sleutel not in verzameld:
+            verzameld[sleutel] = (omschrijving[:400], _codeer(bereken_live()))
+        return decodeer(verzameld[sleutel][1])
+    grens = timezone.now() - datetime.timedelta(hours=settings.STURING_TUSSENSTAND_UREN)
+    stand = (
+        Tussenstand.objects.filter(sleutel=sleutel, berekend_op__gte=grens)
+        .values_list("uitkomst", "berekend_op")
+        .first()
+    )
+    if stand is None:
+        return bereken_live()
+    gebruikt = _gebruikt.get()
+    if gebruikt is not None:
+        gebruikt.append(stand[1])
+    return decodeer(stand[0])
+
+
+def stand_tabel(bron_code: str, perioden: list[Periode], **kw) -> dict:
+    """`tabel` for the dashboards: from the nightly figures when fresh."""
+    args = {k: v for k, v in kw.items() if k != "inwoners" and v is not None}
+    return uit_stand(
+        "tabel",
+        lambda: tabel(bron_code, perioden, **kw),
+        _decodeer_tabel,
+        bron=bron_code,
+        perioden=[(van.isoformat(), tot.isoformat()) for van, tot in perioden],
+        **args,
+    )
 
 
 def aantal(code: str, van, tot, *, aanbieder_id=None, wijk_id=None) -> int | None:

@@ -11,7 +11,15 @@ from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import doel_voor
 from openwmo.privacy import services as audit
 
-from .models import Aanleiding, Antwoord, Indicator, IndicatorWijziging, Niveau, Uitnodiging
+from .models import (
+    Aanleiding,
+    Antwoord,
+    Indicator,
+    IndicatorWijziging,
+    Niveau,
+    Tussenstand,
+    Uitnodiging,
+)
 
 BEWERKBAAR = ("naam", "definitie", "niveau", "streefwaarde")
 VRAGEN = (
@@ -166,3 +174,82 @@ def bij_einde(levering) -> None:
     if levering.soort != "stop" or levering.reden_beeindiging in ("", "20", "02"):
         return
     nodig_uit(levering.persoon_id, Aanleiding.EINDE, levering.pk, levering.aanbieder_id)
+
+
+# --- figures computed ahead ---------------------------------------------------------------
+
+
+def _operationele_gebruikers() -> list:
+    """One user per distinct operational scope: each provider with a contract manager
+    account, and each distinct set of wijken of a team lead."""
+    from django.contrib.auth import get_user_model
+
+    from openwmo.accounts.selectors import scope_of
+
+    from . import selectors
+
+    gezien, uit = set(), []
+    kandidaten = (
+        get_user_model()
+        .objects.filter(is_active=True, rol__in=(Rol.ZORGAANBIEDER, Rol.SOCIAAL_WERKER))
+        .select_related("medewerker__organisatie")
+        .order_by("pk")
+    )
+    for user in kandidaten:
+        if not selectors.mag(user, "operationeel"):
+            continue
+        scope = scope_of(user)
+        sleutel = (user.rol, scope.organisatie_id if user.rol == Rol.ZORGAANBIEDER else None)
+        if user.rol == Rol.SOCIAAL_WERKER:
+            sleutel += (tuple(sorted(scope.wijk_ids)),)
+        if sleutel not in gezien:
+            gezien.add(sleutel)
+            uit.append(user)
+    return uit
+
+
+def tussenstanden_bijwerken(vandaag=None) -> dict:
+    """Compute every standard dashboard table ahead (this year and last year for the
+    strategic, tactical and neighbourhood views and the council report; this week for
+    each operational scope) and replace the stored figures in one transaction, so a
+    dashboard never shows a mix of two moments. Returns counts and the time taken."""
+    from types import SimpleNamespace
+
+    from . import dashboards, selectors
+
+    vandaag = vandaag or timezone.localdate()
+    begin = timezone.now()
+    beleid = SimpleNamespace(rol=Rol.BELEIDSMAKER)
+    with selectors.opname() as verzameld:
+        selectors.inwoners_stand()
+        for jaar in (vandaag.year, vandaag.year - 1):
+            dashboards.strategisch(beleid, jaar)
+            dashboards.wijken(beleid, jaar)
+            dashboards.redenen_beeindiging(jaar)
+            for ind in selectors.indicatoren():
+                dashboards.tactisch(beleid, jaar, ind.code)
+        for user in _operationele_gebruikers():
+            dashboards.operationeel(user, vandaag)
+            dashboards.redenen_beeindiging(vandaag.year, selectors.vaste_aanbieder(user))
+    with transaction.atomic():
+        Tussenstand.objects.all().delete()
+        Tussenstand.objects.bulk_create(
+            [
+                Tussenstand(sleutel=k, omschrijving=o, uitkomst=u, berekend_op=begin)
+                for k, (o, u) in verzameld.items()
+            ],
+            batch_size=500,
+        )
+    return {
+        "tabellen": len(verzameld),
+        "seconden": round((timezone.now() - begin).total_seconds(), 1),
+    }
+
+
+def vraag_bijwerken(user) -> None:
+    """Queue a refresh for a worker (policy makers, from the dashboards)."""
+    if user.rol != Rol.BELEIDSMAKER:
+        raise PermissionDenied
+    from .tasks import bijwerken
+
+    transaction.on_commit(bijwerken.enqueue)

@@ -15,6 +15,7 @@ urlpatterns = [
         views.export,
         name="export",
     ),
+    path("bijwerken/", views.bijwerken, name="bijwerken"),
     path("raadsrapportage/<int:jaar>.pdf", views.raadsrapportage, name="raadsrapportage"),
     path("gevallen/<slug:code>/", views.gevallen, name="gevallen"),
     path("indicatoren/", views.indicatoren, name="indicatoren"),

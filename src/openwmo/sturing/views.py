@@ -76,24 +76,46 @@ def _scherm(niveau):
     @login_required
     @require_http_methods(["GET"])
     def view(request):
-        overzicht = _overzicht(request, niveau)
-        context = {
-            "overzicht": overzicht,
-            "niveaus": selectors.niveaus_voor(request.user),
-            "indicatoren": [r.indicator for t in overzicht.tabellen for r in t.rijen if r.indicator]
-            or selectors.indicatoren(),
-            "query": request.GET.urlencode(),
-        }
-        if niveau == "tactisch":
-            context["redenen"] = dashboards.redenen_beeindiging(_jaar(request))
-        if niveau == "operationeel":
-            context["redenen"] = dashboards.redenen_beeindiging(
-                timezone.localdate().year, selectors.vaste_aanbieder(request.user)
-            )
+        with selectors.gebruikte_stand() as gebruikt:
+            overzicht = _overzicht(request, niveau)
+            context = _context(request, niveau, overzicht)
+        context["stand"] = min(gebruikt) if gebruikt else None
         return render(request, f"sturing/{niveau}.html", context)
 
     view.__name__ = niveau
     return view
+
+
+def _context(request, niveau, overzicht) -> dict:
+    context = {
+        "overzicht": overzicht,
+        "niveaus": selectors.niveaus_voor(request.user),
+        "indicatoren": [r.indicator for t in overzicht.tabellen for r in t.rijen if r.indicator]
+        or selectors.indicatoren(),
+        "query": request.GET.urlencode(),
+    }
+    if niveau == "tactisch":
+        context["redenen"] = dashboards.redenen_beeindiging(_jaar(request))
+    if niveau == "operationeel":
+        context["redenen"] = dashboards.redenen_beeindiging(
+            timezone.localdate().year, selectors.vaste_aanbieder(request.user)
+        )
+    context["beleid"] = request.user.rol == Rol.BELEIDSMAKER
+    return context
+
+
+@login_required
+@require_http_methods(["POST"])
+def bijwerken(request):
+    """A policy maker asks for fresh figures now instead of waiting for the night."""
+    require_rol(request.user, {Rol.BELEIDSMAKER})
+    services.vraag_bijwerken(request.user)
+    messages.success(
+        request,
+        _("De cijfers worden bijgewerkt. Over enkele minuten ziet u de nieuwe stand."),
+    )
+    terug = request.POST.get("niveau", "")
+    return redirect(f"sturing:{terug}" if terug in NIVEAUS else "sturing:index")
 
 
 strategisch = _scherm("strategisch")

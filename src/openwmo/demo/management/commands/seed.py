@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -78,6 +79,14 @@ class Command(BaseCommand):
                 )
         except (DatabaseNotEmpty, ValueError) as error:
             raise CommandError(str(error)) from error
+        if apps.is_installed("openwmo.sturing"):
+            from openwmo.sturing.services import tussenstanden_bijwerken
+
+            uitkomst = tussenstanden_bijwerken()
+            self.stdout.write(
+                f"Sturingscijfers vooraf berekend: {uitkomst['tabellen']} tabellen "
+                f"in {uitkomst['seconden']} s"
+            )
         self.stdout.write("")
         self.stdout.write(f"Demo-accounts (wachtwoord voor alle accounts: {DEMO_PASSWORD}):")
         for username, rol, omschrijving in DEMO_USERS:
