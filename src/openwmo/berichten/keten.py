@@ -12,6 +12,7 @@ new and changed model instances are collected for the caller to store.
 import datetime
 from collections import defaultdict
 
+from .instanties import nieuw
 from .models import (
     MET_DECLARATIE,
     MET_TOEWIJZING,
@@ -281,7 +282,8 @@ def _heeft_stop(leveringen, start) -> list[Levering]:
 
 def _levering(g, sp, soort, sleutel, staat, t, ctx) -> Levering:
     spoor = _sleutel_van(sp)
-    lev = Levering(
+    lev = nieuw(
+        Levering,
         soort=soort,
         aanbieder_id=staat.aanbieders.get(sleutel[1]),
         gemeentecode=sleutel[0],
@@ -408,7 +410,8 @@ def _r315(g, staat, u, ctx, toepassen, codes):
 
 
 def _nieuw_verzoek(g, staat, ctx, sleutel, soort, ref, inhoud):
-    v = Verzoek(
+    v = nieuw(
+        Verzoek,
         soort=soort,
         aanbieder_id=staat.aanbieders.get(sleutel[1]),
         gemeentecode=sleutel[0],
@@ -501,7 +504,8 @@ def _r301(g, staat, u, ctx, toepassen, codes):
                 continue  # IV013: the latest version wins, whatever the arrival order
             product = tp.get("Product") or {}
             omvang = tp.get("Omvang") or {}
-            t = Toewijzing(
+            t = nieuw(
+                Toewijzing,
                 nummer=tp["ToewijzingNummer"],
                 bsn=sleutel[2],
                 gemeentecode=sleutel[0],
@@ -644,7 +648,8 @@ def _prestatie_tegen_toewijzing(p, t, agb, staat, pad, u):
 
 def _nieuwe_prestatie(g, staat, ctx, sleutel, p, t, goed, u):
     periode = p["ProductPeriode"]
-    prestatie = Prestatie(
+    prestatie = nieuw(
+        Prestatie,
         bericht=ctx.get("bericht"),
         aanbieder_id=staat.aanbieders.get(sleutel[1]),
         declaratienummer=g.data["Declaratie"]["DeclaratieNummer"],

@@ -21,6 +21,7 @@ from openwmo.accounts.selectors import doel_voor
 from openwmo.privacy import services as audit
 
 from . import codelijsten, keten, regels, schema
+from .instanties import nieuw
 from .models import Bericht, Levering, Prestatie, Toewijzing, Verzoek
 from .schema import Fout, Gelezen
 
@@ -344,7 +345,8 @@ def _bericht(g: Gelezen, org, staat, nu) -> Bericht:
     agb = ""
     if h:
         agb = h["Ontvanger"] if g.definitie.gemeente_afzender else h["Afzender"]
-    return Bericht(
+    return nieuw(
+        Bericht,
         richting=Bericht.Richting.IN,
         berichttype=g.naam if h else "",
         afzender=h.get("Afzender", getattr(org, "agb_code", "") or "")[:8],
