@@ -878,10 +878,277 @@ def lees(raw: bytes) -> Gelezen:
         melding += "van WMO301–WMO323)"
         return Gelezen(raw, None, {}, [Fout("", "0001", melding)], sha)
     fouten: list[Fout] = []
-    data = _lees(root, definitie.root, "", fouten, 0)
+    data = snel_lezen(root, definitie)
+    if data is None:  # not valid, or not sure: the detailed reader says what is wrong
+        data = _lees(root, definitie.root, "", fouten, 0)
     if not fouten:  # the same content in other bytes (whitespace, line ends) is the same message
         sha = hashlib.sha256(repr(data).encode()).hexdigest()
     return Gelezen(raw, definitie, data, fouten, sha)
+
+
+def lees_gedetailleerd(raw: bytes) -> Gelezen:
+    """``lees`` with the detailed reader only (the reference for the fast path)."""
+    global _SNEL_AAN
+    vorig, _SNEL_AAN = _SNEL_AAN, False
+    try:
+        return lees(raw)
+    finally:
+        _SNEL_AAN = vorig
+
+
+# --- the fast path: an XSD written from our own description -------------------------
+#
+# For a valid message the detailed reader spends most of its time on checks. The fast
+# path writes, once per message type, an XSD from ``DEFINITIES`` (our description, not
+# the official files) that accepts no more than the detailed reader does, lets libxml2's
+# validator check the structure in C, and then only collects the data. Whatever the
+# validator refuses, or the fast path is not sure of (attributes, a value it cannot
+# convert), goes to the detailed reader, so findings and their Dutch texts stay the same.
+
+_SNEL_AAN = True
+_XS = "http://www.w3.org/2001/XMLSchema"
+_REGEL = r"[^\n\r]*[^ \t\n\r][^\n\r]*"  # what Simple.regel accepts
+_NIET_LEEG = r"[\s\S]*\S[\s\S]*"  # what Simple.niet_leeg accepts
+_VEILIG_PATROON = re.compile(r"(?:[\w\[\]{}()|+*,-]|\\\.)+")
+_HEEFT_ATTRIBUTEN = etree.XPath("boolean(//@*)")
+_DATUM_VORM = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_TIJD_VORM = r"[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?"
+
+
+def _attr(waarde: str) -> str:
+    return (
+        waarde.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
+
+
+def _xsd_simpel(s: Simple) -> str:
+    """An anonymous simple type that accepts exactly what ``Simple.lees`` accepts, or less."""
+
+    def stappen(basis, facetten, patronen):
+        binnen = f'<xs:restriction base="{basis}">{facetten}'
+        for patroon in patronen[:-1]:  # patterns in one step are alternatives: nest them
+            binnen = f"<xs:restriction><xs:simpleType>{binnen}</xs:restriction></xs:simpleType>"
+            binnen += f'<xs:pattern value="{_attr(patroon)}"/>'
+        if patronen:
+            binnen += f'<xs:pattern value="{_attr(patronen[-1])}"/>'
+        return f"<xs:simpleType>{binnen}</xs:restriction></xs:simpleType>"
+
+    if s.vast is not None:
+        if s.lees(s.vast)[1] is not None:
+            raise ValueError(f"{s.naam}: vaste waarde is zelf ongeldig")
+        basis = "xs:string" if s.soort == "str" else "xs:token"  # token: stripped, like lees
+        return stappen(basis, f'<xs:enumeration value="{_attr(s.vast)}"/>', [])
+    if s.soort == "int":
+        facetten = ""
+        if s.minimum is not None:
+            facetten += f'<xs:minInclusive value="{s.minimum}"/>'
+        if s.maximum is not None:
+            facetten += f'<xs:maxInclusive value="{s.maximum}"/>'
+        return stappen("xs:integer", facetten, [])
+    if s.soort == "date":
+        return stappen("xs:date", "", [_DATUM_VORM])
+    if s.soort == "time":
+        return stappen("xs:time", "", [_TIJD_VORM])
+    if s.enum is not None:
+        return stappen(
+            "xs:string",
+            "".join(f'<xs:enumeration value="{_attr(c)}"/>' for c in sorted(s.enum)),
+            [],
+        )
+    facetten = ""
+    if s.min_len is not None:
+        facetten += f'<xs:minLength value="{s.min_len}"/>'
+    if s.max_len is not None:
+        facetten += f'<xs:maxLength value="{s.max_len}"/>'
+    patronen = []
+    if s.regel:
+        patronen.append(_REGEL)
+    if s.niet_leeg:
+        patronen.append(_NIET_LEEG)
+    if s.patroon is not None:
+        if s.patroon.flags & ~re.UNICODE or not _VEILIG_PATROON.fullmatch(s.patroon.pattern):
+            raise ValueError(f"{s.naam}: patroon is niet zeker gelijk in XSD")
+        patronen.append(s.patroon.pattern)
+    return stappen("xs:string", facetten, patronen)
+
+
+def _ns_van(ctype: Complex) -> str | None:
+    namespaces = {veld.tag[1:].split("}")[0] for veld in ctype.velden}
+    if len(namespaces) > 1:
+        raise ValueError(f"{ctype.naam}: velden uit meer namespaces")
+    return namespaces.pop() if namespaces else None
+
+
+def xsd_teksten(nr: str) -> tuple[str, str]:
+    """The XSD (message namespace, basis namespace) for a message, from ``DEFINITIES``."""
+    definitie = DEFINITIES[nr]
+    namen: dict[int, str] = {}
+    delen: dict[str, list[str]] = {definitie.ns: [], BASIS_NS: []}
+
+    def diepte(ctype, n=1) -> int:
+        return max(
+            [n] + [diepte(v.type, n + 1) for v in ctype.velden if v.type.__class__ is Complex]
+        )
+
+    if diepte(definitie.root) > MAX_DIEPTE:
+        raise ValueError("dieper dan de gedetailleerde lezer toestaat")
+
+    def typenaam(ctype: Complex, ns: str) -> str:
+        if id(ctype) in namen:
+            return namen[id(ctype)]
+        veld_ns = _ns_van(ctype) or ns
+        if veld_ns not in delen:
+            raise ValueError(f"{ctype.naam}: onbekende namespace")
+        naam = namen[id(ctype)] = f"{'b' if veld_ns == BASIS_NS else 'm'}:T{len(namen)}"
+        elementen = []
+        for veld in ctype.velden:
+            n_max = "unbounded" if veld.maximum == 0 else str(veld.maximum)
+            kop = f'<xs:element name="{veld.naam}" minOccurs="{veld.minimum}" maxOccurs="{n_max}"'
+            if veld.type.__class__ is Complex:
+                elementen.append(f'{kop} type="{typenaam(veld.type, veld_ns)}"/>')
+            else:
+                elementen.append(f"{kop}>{_xsd_simpel(veld.type)}</xs:element>")
+        delen[veld_ns].append(
+            f'<xs:complexType name="{naam[2:]}"><xs:sequence>{"".join(elementen)}'
+            "</xs:sequence></xs:complexType>"
+        )
+        return naam
+
+    root = typenaam(definitie.root, definitie.ns)
+    kop = (
+        f'<xs:schema xmlns:xs="{_XS}" xmlns:m="{definitie.ns}" xmlns:b="{BASIS_NS}" '
+        'elementFormDefault="qualified" attributeFormDefault="unqualified" '
+    )
+    basis = f'{kop}targetNamespace="{BASIS_NS}">{"".join(delen[BASIS_NS])}</xs:schema>'
+    bericht = (
+        f'{kop}targetNamespace="{definitie.ns}">'
+        f'<xs:import namespace="{BASIS_NS}" schemaLocation="openwmo-basis.xsd"/>'
+        f'<xs:element name="Bericht" type="{root}"/>{"".join(delen[definitie.ns])}</xs:schema>'
+    )
+    return bericht, basis
+
+
+class _BasisResolver(etree.Resolver):
+    def __init__(self, basis: str):
+        super().__init__()
+        self.basis = basis
+
+    def resolve(self, url, id, context):  # noqa: A002
+        if url.endswith("openwmo-basis.xsd"):
+            return self.resolve_string(self.basis, context)
+        return None
+
+
+def _xsd(nr: str):
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    bericht, basis = xsd_teksten(nr)
+    parser.resolvers.add(_BasisResolver(basis))
+    return etree.XMLSchema(etree.fromstring(bericht.encode(), parser, base_url="openwmo.xsd"))
+
+
+_ENKEL_TEKST, _ENKEL_OMGEZET, _ENKEL_COMPLEX, _HERHAALD = range(4)
+
+
+def _oogst_plan(ctype: Complex, plannen: dict) -> list:
+    """Per complex type: [tag -> (name, kind, conversion, the child's plan), whether it is a
+    class (berichtklasse, with ``_pad``), whether a class lies below it (paths needed)]."""
+    plan = plannen.get(id(ctype))
+    if plan is None:
+        velden: dict = {}
+        plan = plannen[id(ctype)] = [velden, ctype.klasse, ctype.klasse]
+        for veld in ctype.velden:
+            if veld.type.__class__ is Complex:
+                kind_plan = _oogst_plan(veld.type, plannen)
+                plan[2] = plan[2] or kind_plan[2]
+                soort = _HERHAALD if veld.maximum != 1 else _ENKEL_COMPLEX
+                velden[veld.tag] = (veld.naam, soort, None, kind_plan)
+            else:
+                omzet = _OMZET[veld.type.soort]
+                soort = (
+                    _HERHAALD
+                    if veld.maximum != 1
+                    else _ENKEL_TEKST
+                    if omzet is None
+                    else _ENKEL_OMGEZET
+                )
+                velden[veld.tag] = (veld.naam, soort, omzet, None)
+    return plan
+
+
+def _tijd(tekst: str):
+    t = tekst.strip(XSD_WS)
+    return datetime.time(int(t[0:2]), int(t[3:5]), int(t[6:8]))
+
+
+def _datum(tekst: str):
+    return datetime.date.fromisoformat(tekst.strip(XSD_WS))
+
+
+_OMZET = {"str": None, "int": int, "date": _datum, "time": _tijd}
+
+
+def _oogst(el, plan: list, pad: str) -> dict:
+    """The data of a valid element: as ``_lees`` gives it, without the checks."""
+    velden, klasse, _ = plan
+    data: dict = {}
+    for kind in el:
+        naam, soort, omzet, kind_plan = velden[kind.tag]
+        if soort == _ENKEL_TEKST:
+            data[naam] = kind.text or ""
+        elif soort == _ENKEL_OMGEZET:
+            data[naam] = omzet(kind.text or "")
+        elif soort == _ENKEL_COMPLEX:
+            data[naam] = _oogst(
+                kind, kind_plan, (f"{pad}/{naam}" if pad else naam) if kind_plan[2] else ""
+            )
+        else:
+            lijst = data.get(naam)
+            if lijst is None:
+                lijst = data[naam] = []
+            if kind_plan is not None:
+                kind_pad = ""
+                if kind_plan[2]:
+                    kind_pad = (
+                        f"{pad}/{naam}[{len(lijst) + 1}]" if pad else f"{naam}[{len(lijst) + 1}]"
+                    )
+                lijst.append(_oogst(kind, kind_plan, kind_pad))
+            else:
+                tekst = kind.text or ""
+                lijst.append(tekst if omzet is None else omzet(tekst))
+    if klasse:
+        data["_pad"] = pad
+    return data
+
+
+_snel_lokaal = threading.local()
+
+
+def snel_lezen(root, definitie: Definitie) -> dict | None:
+    """The data of a message that is valid for certain, else None (ask ``_lees``)."""
+    if not _SNEL_AAN:
+        return None
+    per_nr = getattr(_snel_lokaal, "per_nr", None)
+    if per_nr is None:
+        per_nr = _snel_lokaal.per_nr = {}
+    snel = per_nr.get(definitie.nr, False)
+    if snel is False:
+        try:  # validators are per thread: they keep their error log
+            snel = (_xsd(definitie.nr), _oogst_plan(definitie.root, {}))
+        except (ValueError, etree.LxmlError):
+            snel = None  # this type always through the detailed reader
+        per_nr[definitie.nr] = snel
+    if snel is None:
+        return None
+    validator, plan = snel
+    if not validator.validate(root) or _HEEFT_ATTRIBUTEN(root):
+        return None
+    try:
+        return _oogst(root, plan, "")
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 # --- writing --------------------------------------------------------------------------
