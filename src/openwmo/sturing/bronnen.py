@@ -14,7 +14,23 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
@@ -25,17 +41,26 @@ def _dag(d: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(d, datetime.time.min))
 
 
+# Every period filter also says how the case table (``Geval``) records it: ``feit()``
+# gives the expressions for its ``begin`` (and ``einde`` for spans) per case.
+
+
 def _tijd_in(pad: str):
-    """Period filter on a DateTimeField, as an index-friendly range."""
+    """Period filter on a DateTimeField, as an index-friendly range (local days)."""
 
     def q(van, tot):
         return Q(**{f"{pad}__gte": _dag(van), f"{pad}__lt": _dag(tot + datetime.timedelta(1))})
 
+    q.feit = lambda: {"begin": TruncDate(pad)}
     return q
 
 
 def _datum_in(pad: str):
-    return lambda van, tot: Q(**{f"{pad}__gte": van, f"{pad}__lte": tot})
+    def q(van, tot):
+        return Q(**{f"{pad}__gte": van, f"{pad}__lte": tot})
+
+    q.feit = lambda: {"begin": F(pad)}
+    return q
 
 
 def afronden(waarde, decimalen=1):
@@ -64,6 +89,7 @@ class Bron:
     dagen: tuple[str, str] | None = None  # (from, to) for waiting times
     noemer_bron: str | None = None  # per 1,000 clients of another source
     kolommen: tuple[str, ...] = field(default_factory=tuple)  # drill-down fields
+    feiten: bool = False  # this source reads the case table (``Geval``), see ``op_feiten``
 
 
 def _meldingen():
@@ -135,6 +161,9 @@ def _actief_in(van, tot):
     return Q(begin__lte=tot) & (Q(einddatum__isnull=True) | Q(einddatum__gte=van))
 
 
+_actief_in.feit = lambda: {"begin": F("begin"), "einde": F("einddatum")}
+
+
 def _stroom(naar, van_soorten):
     """New lines of kind ``naar`` that start within 31 days after a line of one of
     ``van_soorten`` in the same plan ended."""
@@ -195,6 +224,17 @@ def _plannen_actief():
 def _plan_actief_in(van, tot):
     # a plan counts while active; an ended plan until its last line ended
     return Q(geactiveerd_op__lte=tot) & (Q(status="actief") | Q(einde__gte=van))
+
+
+# an ended plan without any line end date never counts: a first day of year 1 as its end
+_plan_actief_in.feit = lambda: {
+    "begin": F("geactiveerd_op"),
+    "einde": Case(
+        When(status="actief", then=Value(None, output_field=DateField())),
+        default=Coalesce("einde", Value(datetime.date(1, 1, 1))),
+        output_field=DateField(),
+    ),
+}
 
 
 def _antwoorden():
@@ -476,6 +516,11 @@ def _percentiel(waarden: list[int], p: int):
 
 def aggregaten(bron: Bron, q: Q, k: str) -> dict:
     """The filtered aggregates of one period (suffix ``k``)."""
+    if bron.feiten and bron.soort in ("score", "tevredenheid"):
+        uit = {f"n{k}": Count("pk", filter=q), f"t{k}": Sum("punten", filter=q)}
+        if bron.soort == "tevredenheid":
+            uit[f"d{k}"] = Sum("aantal", filter=q)
+        return uit
     if bron.soort in ("clienten_per_inwoners",):
         return {f"n{k}": Count(bron.persoon, distinct=True, filter=q)}
     if bron.soort == "aandeel":
@@ -522,6 +567,66 @@ def leeg(bron: Bron, inwoners: int):
     if bron.soort == "aantal":
         return 0
     return None
+
+
+# --- the case table --------------------------------------------------------------------
+
+
+def feit_velden(bron: Bron) -> dict:
+    """Per case of ``bron``: the expressions for the columns of ``Geval`` (names prefixed
+    with ``f_`` so they cannot clash with the source's own fields and annotations);
+    columns left out stay empty."""
+    velden = {
+        "geval_id": F("pk"),
+        "persoon_id": F(bron.persoon),
+        "wijk_id": F(bron.wijk),
+        **({"aanbieder_id": F(bron.aanbieder)} if bron.aanbieder else {}),
+        **bron.periode.feit(),
+    }
+    if bron.teller is not None:
+        velden["teller"] = ExpressionWrapper(bron.teller, output_field=BooleanField())
+    if bron.soort == "score":
+        velden["punten"] = Case(
+            When(voortgang="bereikt", then=2), When(voortgang="deels", then=1), default=0
+        )
+    if bron.soort == "tevredenheid":
+        velden["punten"] = _tel(bron.dagen, "gte", 4)
+        velden["aantal"] = _tel(bron.dagen, "isnull", False)
+    if bron.soort in ("mediaan", "p90"):
+        velden["vanaf"] = F(bron.dagen[0])
+    return {f"f_{k}": v for k, v in velden.items()}
+
+
+def _tel(velden, lookup, waarde):
+    """How many of ``velden`` meet ``lookup``, per case."""
+    delen = [Case(When(Q(**{f"{v}__{lookup}": waarde}), then=1), default=0) for v in velden]
+    return ExpressionWrapper(sum(delen[1:], delen[0]), output_field=IntegerField())
+
+
+def _feit_periode(span: bool):
+    if span:
+        return lambda van, tot: Q(begin__lte=tot) & (Q(einde__isnull=True) | Q(einde__gte=van))
+    return lambda van, tot: Q(begin__gte=van, begin__lte=tot)
+
+
+def op_feiten(code: str) -> Bron:
+    """The source ``code`` read from the case table instead of its own model."""
+    import dataclasses
+
+    from .models import Geval
+
+    bron = BRONNEN[code]
+    return dataclasses.replace(
+        bron,
+        basis=lambda: Geval.objects.filter(bron=code),
+        periode=_feit_periode("einde" in bron.periode.feit()),
+        persoon="persoon_id",
+        wijk="wijk_id",
+        aanbieder="aanbieder_id" if bron.aanbieder else None,
+        teller=Q(teller=True) if bron.teller is not None else None,
+        dagen=("vanaf", "begin") if bron.soort in ("mediaan", "p90") else bron.dagen,
+        feiten=True,
+    )
 
 
 def dagen_tussen(a, b) -> int:

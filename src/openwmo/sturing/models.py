@@ -152,3 +152,53 @@ class Tussenstand(models.Model):
 
     def __str__(self):
         return f"{self.omschrijving} ({self.berekend_op:%d-%m-%Y %H:%M})"
+
+
+class Geval(models.Model):
+    """One case behind an indicator source, as of the last refresh (the "feitentabel"):
+    the cases of every source in one narrow, indexed table, written by
+    ``services.feiten_bijwerken`` straight from the sources' own querysets. Aggregating
+    it gives the same figures as the case tables themselves (test), without their joins
+    and subqueries. Derived data with pseudonymous keys only; replaced on every refresh."""
+
+    bron = models.CharField(max_length=40)
+    geval_id = models.BigIntegerField()  # primary key of the case in its own model
+    persoon_id = models.BigIntegerField(null=True)
+    wijk_id = models.BigIntegerField(null=True)
+    aanbieder_id = models.BigIntegerField(null=True)
+    # the date that places the case in a period; for spans (active clients, plans) the
+    # first day, with ``einde`` the last (empty: still running)
+    begin = models.DateField(null=True)
+    einde = models.DateField(null=True)
+    vanaf = models.DateField(null=True)  # waiting times: from this date to ``begin``
+    teller = models.BooleanField(null=True)  # counts in the numerator of a share
+    punten = models.PositiveIntegerField(null=True)  # scores: points per case
+    aantal = models.PositiveIntegerField(null=True)  # scores: statements answered
+
+    class Meta:
+        verbose_name = _("geval (sturing)")
+        verbose_name_plural = _("gevallen (sturing)")
+        indexes = [
+            models.Index(fields=["bron", "begin"], name="sturing_geval_bron_begin"),
+            models.Index(fields=["bron", "wijk_id"], name="sturing_geval_bron_wijk"),
+            models.Index(fields=["bron", "aanbieder_id"], name="sturing_geval_bron_aanb"),
+        ]
+
+    def __str__(self):
+        return f"{self.bron} {self.geval_id}"
+
+
+class Feitenstand(models.Model):
+    """One refresh of the case table (appended; the newest is the current stand)."""
+
+    berekend_op = models.DateTimeField(db_index=True)
+    gevallen = models.PositiveIntegerField()
+    seconden = models.DecimalField(max_digits=8, decimal_places=1)
+
+    class Meta:
+        ordering = ["-berekend_op", "-pk"]
+        verbose_name = _("stand van de feitentabel")
+        verbose_name_plural = _("standen van de feitentabel")
+
+    def __str__(self):
+        return f"{self.berekend_op:%d-%m-%Y %H:%M} ({self.gevallen})"

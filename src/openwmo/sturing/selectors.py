@@ -20,7 +20,7 @@ from openwmo.accounts.selectors import doel_voor, scope_of
 from openwmo.privacy import services as audit
 
 from . import bronnen as b
-from .models import Indicator, Tussenstand, Uitnodiging
+from .models import Feitenstand, Indicator, Tussenstand, Uitnodiging
 
 # Neighbourhood views for policy makers hide counts of 1 to 4 cases.
 KLEINE_AANTALLEN = 5
@@ -140,10 +140,12 @@ def tabel(
     wijk_id: int | None = None,
     wijk_ids=None,
     inwoners: dict | None = None,
+    feiten: bool = False,
 ) -> dict:
     """{group key: [(value, number of cases) per period]} in one query (plus one for the
     denominator where needed). Group key None when not grouped. Empty dict when the
-    source cannot be split that way."""
+    source cannot be split that way. With ``feiten`` the cases are read from the case
+    table of the last refresh (``Geval``) instead of the source's own model."""
     if bron_code in b.EXTERN:
         if groep not in (None, "aanbieder") or wijk_id or wijk_ids is not None:
             return {}
@@ -151,7 +153,7 @@ def tabel(
             return {}
         waarden = b.EXTERN[bron_code](perioden, aanbieder_id)
         return {None: [(w, None) for w in waarden]}
-    bron = b.BRONNEN[bron_code]
+    bron = b.op_feiten(bron_code) if feiten else b.BRONNEN[bron_code]
     if (aanbieder_id is not None or groep == "aanbieder") and bron.aanbieder is None:
         return {}
     qs = _filter(bron, bron.basis(), aanbieder_id, wijk_id, wijk_ids)
@@ -169,7 +171,7 @@ def tabel(
             data = qs.order_by().values(g=F(pad)).annotate(**aggs)
         else:
             data = [dict(qs.order_by().aggregate(**aggs), g=None)]
-        noemers = _noemers(bron, perioden, groep, aanbieder_id, wijk_id, wijk_ids, inwoners)
+        noemers = _noemers(bron, perioden, groep, aanbieder_id, wijk_id, wijk_ids, inwoners, feiten)
         rijen = {}
         for d in data:
             rij = []
@@ -181,7 +183,7 @@ def tabel(
     return rijen
 
 
-def _noemers(bron, perioden, groep, aanbieder_id, wijk_id, wijk_ids, inwoners):
+def _noemers(bron, perioden, groep, aanbieder_id, wijk_id, wijk_ids, inwoners, feiten):
     if bron.soort in ("per_inwoners", "clienten_per_inwoners"):
         aantallen = inwoners if inwoners is not None else _inwoners(wijk_id)
         if groep == "wijk":
@@ -196,6 +198,7 @@ def _noemers(bron, perioden, groep, aanbieder_id, wijk_id, wijk_ids, inwoners):
             wijk_id=wijk_id,
             wijk_ids=wijk_ids,
             inwoners={None: 0},
+            feiten=feiten,
         )
         return lambda g, k: clienten.get(g, [(None, 0)] * len(perioden))[k][1]
     return lambda g, k: None
@@ -243,30 +246,56 @@ def bereken(
 # computed as before. The moment of the oldest stored table used is kept per request
 # (`gebruikte_stand`) so a screen can say "cijfers van ...".
 
+# A table that is not stored (another year, a chosen date) is aggregated from the case
+# table of the last refresh (`Geval`) while that is fresh, else from the sources.
+
 _opname: ContextVar[dict | None] = ContextVar("sturing_opname", default=None)
 _gebruikt: ContextVar[list | None] = ContextVar("sturing_gebruikt", default=None)
+_feiten: ContextVar[dict | None] = ContextVar("sturing_feiten", default=None)
+
+
+@contextlib.contextmanager
+def _zet(var, waarde):
+    token = var.set(waarde)
+    try:
+        yield waarde
+    finally:
+        var.reset(token)
 
 
 @contextlib.contextmanager
 def opname():
-    """Collect every table computed inside the block: {key: (description, encoded)}."""
-    verzameld: dict = {}
-    token = _opname.set(verzameld)
-    try:
+    """Collect every table computed inside the block: {key: (description, encoded)}.
+    The refresh has just written the case table, so the tables are aggregated from it."""
+    with _zet(_feiten, {"vers": feiten_stand()}), _zet(_opname, {}) as verzameld:
         yield verzameld
-    finally:
-        _opname.reset(token)
 
 
 @contextlib.contextmanager
 def gebruikte_stand():
-    """Yields a list that receives the `berekend_op` of each stored table read."""
-    gebruikt: list = []
-    token = _gebruikt.set(gebruikt)
-    try:
+    """Yields a list that receives the `berekend_op` of each stored table read (and of the
+    case table when a table was aggregated from it); one freshness check per block."""
+    with _zet(_feiten, {}), _zet(_gebruikt, []) as gebruikt:
         yield gebruikt
-    finally:
-        _gebruikt.reset(token)
+
+
+def _grens():
+    return timezone.now() - datetime.timedelta(hours=settings.STURING_TUSSENSTAND_UREN)
+
+
+def feiten_stand():
+    """The moment of the last refresh of the case table while it is fresh, else None."""
+    onthouden = _feiten.get()
+    if onthouden is not None and "vers" in onthouden:
+        return onthouden["vers"]
+    moment = (
+        Feitenstand.objects.filter(berekend_op__gte=_grens())
+        .values_list("berekend_op", flat=True)
+        .first()
+    )
+    if onthouden is not None:
+        onthouden["vers"] = moment
+    return moment
 
 
 def _codeer(waarde):
@@ -299,9 +328,8 @@ def uit_stand(soort: str, bereken_live, decodeer=lambda u: u, **args):
         if sleutel not in verzameld:
             verzameld[sleutel] = (omschrijving[:400], _codeer(bereken_live()))
         return decodeer(verzameld[sleutel][1])
-    grens = timezone.now() - datetime.timedelta(hours=settings.STURING_TUSSENSTAND_UREN)
     stand = (
-        Tussenstand.objects.filter(sleutel=sleutel, berekend_op__gte=grens)
+        Tussenstand.objects.filter(sleutel=sleutel, berekend_op__gte=_grens())
         .values_list("uitkomst", "berekend_op")
         .first()
     )
@@ -314,11 +342,20 @@ def uit_stand(soort: str, bereken_live, decodeer=lambda u: u, **args):
 
 
 def stand_tabel(bron_code: str, perioden: list[Periode], **kw) -> dict:
-    """`tabel` for the dashboards: from the nightly figures when fresh."""
+    """`tabel` for the dashboards: from the nightly figures when fresh, else from the
+    fresh case table, else from the sources."""
     args = {k: v for k, v in kw.items() if k != "inwoners" and v is not None}
+
+    def live():
+        moment = feiten_stand() if bron_code in b.BRONNEN else None
+        gebruikt = _gebruikt.get()
+        if moment is not None and gebruikt is not None:
+            gebruikt.append(moment)
+        return tabel(bron_code, perioden, feiten=moment is not None, **kw)
+
     return uit_stand(
         "tabel",
-        lambda: tabel(bron_code, perioden, **kw),
+        live,
         _decodeer_tabel,
         bron=bron_code,
         perioden=[(van.isoformat(), tot.isoformat()) for van, tot in perioden],
@@ -387,6 +424,10 @@ def gevallen(
     aanbieder_id = controleer_aanbieder(user, aanbieder_id)
     if user.rol == Rol.ZORGAANBIEDER and bron.aanbieder is None:
         raise PermissionDenied
+    bron_db = bron
+    if feiten_stand() is not None:
+        # the cases of the same refresh as the figures; their details are read live
+        bron = b.op_feiten(ind.bron)
     qs = _filter(bron, bron.basis(), aanbieder_id, wijk_id).filter(bron.periode(van, tot))
     if user.rol == Rol.SOCIAAL_WERKER:
         from openwmo.inwoners.selectors import personen_in_scope
@@ -399,6 +440,26 @@ def gevallen(
         totaal = personen.count()
         rijen_db = [{"pk": p, bron.persoon: p} for p in personen[:MAX_GEVALLEN]]
         kolommen = ()
+    elif bron.feiten:
+        totaal = qs.count()
+        feiten = list(
+            qs.order_by("geval_id").values("geval_id", "persoon_id", "teller")[:MAX_GEVALLEN]
+        )
+        details = {
+            r["pk"]: r
+            for r in bron_db.basis()
+            .filter(pk__in=[f["geval_id"] for f in feiten])
+            .values("pk", *kolommen)
+        }
+        rijen_db = [
+            {
+                **details.get(f["geval_id"], dict.fromkeys(kolommen)),
+                "pk": f["geval_id"],
+                bron.persoon: f["persoon_id"],
+                **({"telt": f["teller"]} if bron.teller is not None else {}),
+            }
+            for f in feiten
+        ]
     else:
         totaal = qs.count()
         velden = ["pk", bron.persoon, *kolommen]

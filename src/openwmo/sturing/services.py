@@ -14,6 +14,8 @@ from openwmo.privacy import services as audit
 from .models import (
     Aanleiding,
     Antwoord,
+    Feitenstand,
+    Geval,
     Indicator,
     IndicatorWijziging,
     Niveau,
@@ -208,17 +210,63 @@ def _operationele_gebruikers() -> list:
     return uit
 
 
+def feiten_bijwerken() -> dict:
+    """Rewrite the case table (``Geval``) from every source in one transaction: per source
+    one ``INSERT … SELECT`` built from the source's own queryset, so the table holds
+    exactly the cases the live computation counts. Appends a ``Feitenstand``."""
+    import time
+
+    from django.db import connection
+
+    from . import bronnen as b
+
+    begin, klok = timezone.now(), time.perf_counter()
+    tabel = connection.ops.quote_name(Geval._meta.db_table)
+    kolommen = [f.column for f in Geval._meta.concrete_fields if not f.primary_key]
+    with transaction.atomic():
+        Feitenstand.objects.select_for_update().order_by().first()  # one refresh at a time
+        Geval.objects.all().delete()
+        for code, bron in b.BRONNEN.items():
+            if not b.beschikbaar(code):
+                continue
+            velden = b.feit_velden(bron)
+            qs = bron.basis().order_by().values(**velden)
+            sql, params = qs.query.sql_with_params()
+            keuze = ", ".join(
+                f"q.{connection.ops.quote_name('f_' + k)}" if f"f_{k}" in velden else "NULL"
+                for k in kolommen[1:]
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {tabel} ({', '.join(kolommen)}) "
+                    f"SELECT %s, {keuze} FROM ({sql}) q",
+                    [code, *params],
+                )
+        aantal = Geval.objects.count()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {tabel}")
+        stand = Feitenstand.objects.create(
+            berekend_op=begin,
+            gevallen=aantal,
+            seconden=Decimal(str(round(time.perf_counter() - klok, 1))),
+        )
+    return {"gevallen": stand.gevallen, "seconden": float(stand.seconden)}
+
+
 def tussenstanden_bijwerken(vandaag=None) -> dict:
     """Compute every standard dashboard table ahead (this year and last year for the
     strategic, tactical and neighbourhood views and the council report; this week for
     each operational scope) and replace the stored figures in one transaction, so a
-    dashboard never shows a mix of two moments. Returns counts and the time taken."""
+    dashboard never shows a mix of two moments. The case table is rewritten first, so
+    the tables are aggregated from it. Returns counts and the time taken."""
     from types import SimpleNamespace
 
     from . import dashboards, selectors
 
     vandaag = vandaag or timezone.localdate()
     begin = timezone.now()
+    feiten = feiten_bijwerken()
     beleid = SimpleNamespace(rol=Rol.BELEIDSMAKER)
     with selectors.opname() as verzameld:
         selectors.inwoners_stand()
@@ -241,6 +289,7 @@ def tussenstanden_bijwerken(vandaag=None) -> dict:
             batch_size=500,
         )
     return {
+        "gevallen": feiten["gevallen"],
         "tabellen": len(verzameld),
         "seconden": round((timezone.now() - begin).total_seconds(), 1),
     }
