@@ -1200,30 +1200,62 @@ def _plan(ctype: Complex, ns: str, prefix: str) -> list[tuple]:
     return plan
 
 
-def _schrijf(out: list, plan: list, data: dict, codes, inspring: str):
-    """Append the fields of ``data`` as pretty-printed XML (what lxml's writer gives)."""
-    dieper = inspring + "  "
-    for naam, verplicht, herhaald, simpel, kind_plan, open_, sluit in plan:
-        if naam == "RetourCodes" and codes is not None:
-            waarde = {"RetourCode": codes.get(data.get("_pad", ""), ["0200"])}
+_SCHRIJVERS: dict = {}  # (complex type, message ns) -> its generated writer
+
+
+def _schrijver(ctype: Complex, ns: str, prefix: str):
+    """A generated Python function that appends the fields of a dict of this type as
+    pretty-printed XML (what lxml's writer gives), straight from the plan, without walking
+    the plan per element (a retour is written for every incoming message)."""
+    sleutel = (ctype, ns)
+    functie = _SCHRIJVERS.get(sleutel)
+    if functie is not None:
+        return functie
+    plan = _plan(ctype, ns, prefix)
+    omgeving: dict = {"_xml_tekst": _xml_tekst}
+    regels = ["def schrijf(out, data, codes, inspring):", "    dieper = inspring + '  '"]
+    regels.append("    get = data.get")
+    for i, (naam, verplicht, herhaald, simpel, _, open_, sluit) in enumerate(plan):
+        omgeving[f"V{i}"] = verplicht
+        omgeving[f"O{i}"], omgeving[f"C{i}"], omgeving[f"E{i}"] = open_, sluit, f"{open_[:-1]}/>"
+        if naam == "RetourCodes":
+            regels.append("    if codes is not None:")
+            regels.append("        w = {'RetourCode': codes.get(get('_pad', ''), ['0200'])}")
+            regels.append("    else:")
+            regels.append(f"        w = get({naam!r})")
         else:
-            waarde = data.get(naam)
-            if waarde is None:
-                if verplicht:
-                    raise ValueError(verplicht)
-                continue
-        for w in waarde if herhaald else (waarde,):
-            if simpel is not None:
-                tekst = w if w.__class__ is str and simpel.soort == "str" else simpel.schrijf(w)
-                out.append(f"{inspring}{open_}{_xml_tekst(tekst)}{sluit}")
-                continue
-            begin = len(out)
-            out.append(inspring + open_)
-            _schrijf(out, kind_plan, w, codes, dieper)
-            if len(out) == begin + 1:  # no children: an empty element
-                out[begin] = f"{inspring}{open_[:-1]}/>"
-            else:
-                out.append(inspring + sluit)
+            regels.append(f"    w = get({naam!r})")
+        regels.append("    if w is None:")
+        regels.append(f"        if V{i}:\n            raise ValueError(V{i})")
+        regels.append("    else:")
+        lus = "        for w in w:" if herhaald else "        if True:"
+        regels.append(lus)
+        if simpel is not None:
+            omgeving[f"S{i}"] = simpel.schrijf
+            tekst = f"w if w.__class__ is str else S{i}(w)" if simpel.soort == "str" else f"S{i}(w)"
+            regels += [
+                f"            t = {tekst}",
+                "            if not t.isalnum():  # letters and digits only: nothing to escape",
+                "                t = _xml_tekst(t)",
+                f"            out.append(f'{{inspring}}{open_}{{t}}{sluit}')",
+            ]
+        else:
+            omgeving[f"F{i}"] = None  # filled in below: a type may recur
+            regels += [
+                "            begin = len(out)",
+                f"            out.append(inspring + O{i})",
+                f"            F{i}(out, w, codes, dieper)",
+                "            if len(out) == begin + 1:",
+                f"                out[begin] = inspring + E{i}",
+                "            else:",
+                f"                out.append(inspring + C{i})",
+            ]
+    exec(compile("\n".join(regels), f"<schrijver {ctype.naam}>", "exec"), omgeving)  # noqa: S102
+    functie = _SCHRIJVERS[sleutel] = omgeving["schrijf"]
+    for i, (_, _, _, simpel, _, _, _) in enumerate(plan):
+        if simpel is None:
+            omgeving[f"F{i}"] = _schrijver(ctype.velden[i].type, ns, prefix)
+    return functie
 
 
 def schrijf(nr: str, data: dict, codes: dict | None = None) -> bytes:
@@ -1239,7 +1271,7 @@ def schrijf(nr: str, data: dict, codes: dict | None = None) -> bytes:
         f"<?xml version='1.0' encoding='UTF-8'?>\n<{prefix}:Bericht "
         f'xmlns:{prefix}="{definitie.ns}" xmlns:iwmo="{BASIS_NS}">'
     ]
-    _schrijf(out, _plan(definitie.root, definitie.ns, prefix), data, codes, "\n  ")
+    _schrijver(definitie.root, definitie.ns, prefix)(out, data, codes, "\n  ")
     if len(out) == 1:
         out[0] = out[0][:-1] + "/>"
     else:

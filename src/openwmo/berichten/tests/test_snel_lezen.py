@@ -146,3 +146,11 @@ def test_eigen_xsd_en_officiele_xsd_eens_over_voorbeelden(pad):
     nr = schema.PER_TAG[doc.tag].nr
     assert schema._xsd(nr).validate(doc) and xsd(nr).validate(doc)
     assert SHARED.exists()
+
+
+@pytest.mark.parametrize(
+    "naam, raw", list(_varianten()), ids=lambda x: x if isinstance(x, str) else ""
+)
+def test_gegenereerde_schrijver_geeft_dezelfde_bytes_als_lxml(naam, raw):
+    g = schema.lees(raw)
+    assert schema.schrijf(g.nr, g.data) == schema.schrijf_lxml(g.nr, g.data)
