@@ -13,6 +13,7 @@ import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -769,19 +770,19 @@ class Gelezen:
     def naam(self) -> str:
         return self.definitie.naam if self.definitie else "onbekend"
 
-    @property
+    @cached_property  # read once, asked for many times in the pipeline
     def header(self) -> dict:
         return self.data.get("Header") or {}
 
-    @property
+    @cached_property
     def identificatie(self) -> str:
         return (self.header.get("BerichtIdentificatie") or {}).get("Identificatie") or ""
 
-    @property
+    @cached_property
     def dagtekening(self):
         return (self.header.get("BerichtIdentificatie") or {}).get("Dagtekening")
 
-    @property
+    @cached_property
     def header_geldig(self) -> bool:
         return self.definitie is not None and not any(
             f.pad.startswith("Header") or f.pad == "" for f in self.fouten
@@ -867,23 +868,27 @@ def _lees(el, ctype: Complex, pad: str, fouten: list, diepte: int) -> dict:
 
 def lees(raw: bytes) -> Gelezen:
     """Read and check the structure of a message (level 1). Never raises for bad input."""
-    sha = hashlib.sha256(raw if isinstance(raw, bytes | bytearray) else b"").hexdigest()
     try:
         root = parse_xml(raw)
     except OngeldigeXml as exc:
-        return Gelezen(raw, None, {}, [Fout("", "0001", str(exc))], sha)
+        return Gelezen(raw, None, {}, [Fout("", "0001", str(exc))], _sha_bytes(raw))
     definitie = PER_TAG.get(root.tag) if isinstance(root.tag, str) else None
     if definitie is None:
         melding = "onbekend bericht: verwacht een iWmo 3.2-bericht (Bericht in de namespace "
         melding += "van WMO301–WMO323)"
-        return Gelezen(raw, None, {}, [Fout("", "0001", melding)], sha)
+        return Gelezen(raw, None, {}, [Fout("", "0001", melding)], _sha_bytes(raw))
     fouten: list[Fout] = []
     data = snel_lezen(root, definitie)
     if data is None:  # not valid, or not sure: the detailed reader says what is wrong
         data = _lees(root, definitie.root, "", fouten, 0)
-    if not fouten:  # the same content in other bytes (whitespace, line ends) is the same message
-        sha = hashlib.sha256(repr(data).encode()).hexdigest()
-    return Gelezen(raw, definitie, data, fouten, sha)
+    if fouten:
+        return Gelezen(raw, definitie, data, fouten, _sha_bytes(raw))
+    # the same content in other bytes (whitespace, line ends) is the same message
+    return Gelezen(raw, definitie, data, fouten, hashlib.sha256(repr(data).encode()).hexdigest())
+
+
+def _sha_bytes(raw) -> str:
+    return hashlib.sha256(raw if isinstance(raw, bytes | bytearray) else b"").hexdigest()
 
 
 def lees_gedetailleerd(raw: bytes) -> Gelezen:

@@ -10,8 +10,8 @@ import contextlib
 import datetime
 import gc
 import operator
+import secrets
 import time
-import uuid
 from dataclasses import dataclass, field
 
 from django.db import connections, models, router, transaction
@@ -31,7 +31,8 @@ DOEL_SYSTEEM = "Uitvoering Wmo 2015: iWmo-berichtenverkeer"
 
 
 def nieuwe_identificatie() -> str:
-    return uuid.uuid4().hex[:12].upper()
+    """12 random hexadecimal digits (as the first 12 of a uuid4, which are all random)."""
+    return secrets.token_hex(6).upper()
 
 
 @dataclass
