@@ -59,6 +59,10 @@ def _met_codes() -> frozenset[str]:
 MET_CODES = _met_codes()
 
 
+# per element name: its code list (or None) and whether to descend into it
+_BIJ_CODES = {naam: (CODEVELDEN.get(naam), naam in MET_CODES) for naam in {*CODEVELDEN, *MET_CODES}}
+
+
 def _codes(waarde, pad, codes: Codes, peildatum, fouten):
     """Every coded element must be valid in its code list on the peildatum."""
     if isinstance(waarde, list):
@@ -68,12 +72,16 @@ def _codes(waarde, pad, codes: Codes, peildatum, fouten):
     if not isinstance(waarde, dict):
         return
     eigen = waarde.get("_pad", pad)
+    bij_codes = _BIJ_CODES.get
     for naam, w in waarde.items():
-        lijst = CODEVELDEN.get(naam)
+        soort = bij_codes(naam)
+        if soort is None:
+            continue
+        lijst, dieper = soort
         if lijst and isinstance(w, str):
             if not codes.geldig(lijst, w, peildatum):
                 _f(fouten, eigen, f"{naam} {w} is niet geldig in codelijst {lijst} op {peildatum}")
-        elif naam in MET_CODES and isinstance(w, dict | list):
+        elif dieper and isinstance(w, dict | list):
             _codes(w, eigen, codes, peildatum, fouten)
 
 
