@@ -136,6 +136,11 @@ def main() -> int:
     )
     parser.add_argument("--zonder-exports", action="store_true", help="skip the CSV/Excel views")
     parser.add_argument("--jaar", type=int, default=None, help="year of the council report")
+    parser.add_argument(
+        "--zonder-bijwerken",
+        action="store_true",
+        help="do not run the refresh first (measure the database as it is)",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         parser.error("zet DATABASE_URL (PostgreSQL met de stad, of leeg met --seed)")
@@ -150,8 +155,23 @@ def main() -> int:
     if args.seed:
         summary["seed_seconden"] = round(seed_first(args.scale), 1)
     summary["aantallen"] = counts()
+    if not args.zonder_bijwerken:
+        from openwmo.sturing.services import tussenstanden_bijwerken
+
+        start = time.perf_counter()
+        summary["bijwerken"] = tussenstanden_bijwerken()
+        print(f"bijwerken (feitentabel + tussenstanden): {summary['bijwerken']}", flush=True)
+        summary["bijwerken"]["wandklok_seconden"] = round(time.perf_counter() - start, 1)
     rows, misses, skipped = [], [], []
     targets = [t for t in views() if not (args.zonder_exports and t[2].get("export"))]
+    # views that are not stored ahead (another year, another week): from the case table
+    ouder = PEILDATUM.year - 3
+    targets += [
+        (f"strategisch {ouder}", f"/sturing/strategisch/?jaar={ouder}", {}),
+        (f"tactisch {ouder}", f"/sturing/tactisch/?jaar={ouder}", {}),
+        (f"wijken {ouder}", f"/sturing/wijken/?jaar={ouder}", {}),
+        ("operationeel juni", f"/sturing/operationeel/?tot={PEILDATUM.year}-06-30", {}),
+    ]
     for username in USERS:
         client = Client()
         client.force_login(User.objects.get(username=username))

@@ -400,6 +400,7 @@ class Gevallen:
     tot: datetime.date
     rijen: list[Geval]
     totaal: int
+    stand: datetime.datetime | None = None  # the refresh the cases come from (None: live)
 
 
 def gevallen(
@@ -424,8 +425,8 @@ def gevallen(
     aanbieder_id = controleer_aanbieder(user, aanbieder_id)
     if user.rol == Rol.ZORGAANBIEDER and bron.aanbieder is None:
         raise PermissionDenied
-    bron_db = bron
-    if feiten_stand() is not None:
+    bron_db, stand = bron, feiten_stand()
+    if stand is not None:
         # the cases of the same refresh as the figures; their details are read live
         bron = b.op_feiten(ind.bron)
     qs = _filter(bron, bron.basis(), aanbieder_id, wijk_id).filter(bron.periode(van, tot))
@@ -494,7 +495,7 @@ def gevallen(
             velden=["naam"],
             toelichting=f"gevallen achter {ind.naam} {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
         )
-    return Gevallen(indicator=ind, van=van, tot=tot, rijen=rijen, totaal=totaal)
+    return Gevallen(indicator=ind, van=van, tot=tot, rijen=rijen, totaal=totaal, stand=stand)
 
 
 # --- survey -----------------------------------------------------------------------------
