@@ -23,6 +23,17 @@ Actie = AuditRecord.Actie
 Kanaal = AuditRecord.Kanaal
 
 
+def _record(user, **velden) -> AuditRecord:
+    medewerker = getattr(user, "medewerker", None) if user is not None else None
+    return AuditRecord(
+        gebruiker=user,
+        gebruikersnaam=getattr(user, "username", "systeem") if user else "systeem",
+        rol=getattr(user, "rol", "") if user else "systeem",
+        organisatie=medewerker.organisatie.naam if medewerker else "",
+        **velden,
+    )
+
+
 def log(
     user,
     *,
@@ -39,12 +50,8 @@ def log(
 ) -> AuditRecord:
     """Append one audit record. Runs inside the caller's transaction, so a
     change and its audit record are written together or not at all."""
-    medewerker = getattr(user, "medewerker", None) if user is not None else None
-    return AuditRecord.objects.create(
-        gebruiker=user,
-        gebruikersnaam=getattr(user, "username", "systeem") if user else "systeem",
-        rol=getattr(user, "rol", "") if user else "systeem",
-        organisatie=medewerker.organisatie.naam if medewerker else "",
+    record = _record(
+        user,
         actie=actie,
         kanaal=kanaal,
         doel=doel,
@@ -56,6 +63,41 @@ def log(
         nieuwe_waarden=nieuwe_waarden or {},
         toelichting=toelichting[:500],
     )
+    record.save(force_insert=True)
+    return record
+
+
+def log_lezen_personen(
+    user,
+    persoon_ids: Iterable[int],
+    *,
+    kanaal: str,
+    doel: str,
+    object_type: str,
+    velden: Iterable[str] = (),
+    toelichting: str = "",
+) -> int:
+    """One read record per resident in a list that shows several residents at once (the
+    same record ``log`` writes for each), appended in one statement. Returns how many."""
+    velden = list(velden)
+    records = [
+        _record(
+            user,
+            actie=Actie.LEZEN,
+            kanaal=kanaal,
+            doel=doel,
+            object_type=object_type,
+            object_id="",
+            persoon_id=persoon_id,
+            velden=velden,
+            oude_waarden={},
+            nieuwe_waarden={},
+            toelichting=toelichting[:500],
+        )
+        for persoon_id in persoon_ids
+    ]
+    AuditRecord.objects.bulk_create(records, batch_size=500)
+    return len(records)
 
 
 # --- break-the-glass ----------------------------------------------------------------

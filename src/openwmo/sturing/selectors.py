@@ -484,17 +484,15 @@ def gevallen(
         )
         for r in rijen_db
     ]
-    for persoon_id in sorted({r.persoon_id for r in rijen if r.persoon_id}):
-        audit.log(
-            user,
-            actie=audit.Actie.LEZEN,
-            kanaal=kanaal,
-            doel=doel_voor(user),
-            object_type=f"sturing:{ind.code}",
-            persoon_id=persoon_id,
-            velden=["naam"],
-            toelichting=f"gevallen achter {ind.naam} {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
-        )
+    audit.log_lezen_personen(
+        user,
+        sorted({r.persoon_id for r in rijen if r.persoon_id}),
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type=f"sturing:{ind.code}",
+        velden=["naam"],
+        toelichting=f"gevallen achter {ind.naam} {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}",
+    )
     return Gevallen(indicator=ind, van=van, tot=tot, rijen=rijen, totaal=totaal, stand=stand)
 
 

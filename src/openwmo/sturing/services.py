@@ -225,7 +225,8 @@ def feiten_bijwerken() -> dict:
     kolommen = [f.column for f in Geval._meta.concrete_fields if not f.primary_key]
     with transaction.atomic():
         Feitenstand.objects.select_for_update().order_by().first()  # one refresh at a time
-        Geval.objects.all().delete()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {tabel}")  # one statement, whatever the size
         for code, bron in b.BRONNEN.items():
             if not b.beschikbaar(code):
                 continue
