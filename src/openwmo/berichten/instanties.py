@@ -6,11 +6,13 @@ relation given as an object set through its descriptor. Django's ``Model.__init_
 about 20 µs per instance (it walks all fields and pops keyword arguments); a batch of
 messages creates tens of thousands (messages, deliveries, requests, prestaties). Anything
 this does not know (another keyword, a model with init signals) goes to the ordinary
-constructor.
+constructor. ``laad(queryset)`` does the same for instances read from the database (the
+state of a batch loads thousands).
 """
 
 from django.db.models import ForeignKey, signals
 from django.db.models.base import ModelState
+from django.db.models.query import ModelIterable
 
 _PLANNEN: dict = {}
 
@@ -30,11 +32,16 @@ def _plan(model):
     return vast, roepen, relaties, namen
 
 
-def nieuw(model, **velden):
+def _plan_van(model):
     try:
-        plan = _PLANNEN[model]
+        return _PLANNEN[model]
     except KeyError:
         plan = _PLANNEN[model] = _plan(model)
+        return plan
+
+
+def nieuw(model, **velden):
+    plan = _plan_van(model)
     if plan is None:
         return model(**velden)
     vast, roepen, relaties, namen = plan
@@ -58,3 +65,32 @@ def nieuw(model, **velden):
         else:  # the descriptor itself (it also settles the database of both)
             setattr(obj, naam, waarde)
     return obj
+
+
+def laad(queryset) -> list:
+    """``list(queryset)`` for a plain queryset of whole instances, without Django's
+    per-field constructor: the same values (read with the same converters, as
+    ``values_list``), the same instance state. Anything else goes to Django."""
+    model = queryset.model
+    query = queryset.query
+    if (
+        _plan_van(model) is None
+        or query.select_related
+        or query.annotations
+        or query.extra
+        or queryset._known_related_objects
+        or query.deferred_loading != (frozenset(), True)
+        or queryset._prefetch_related_lookups
+        or queryset._iterable_class is not ModelIterable
+    ):
+        return list(queryset)
+    namen = [f.attname for f in model._meta.concrete_fields]
+    db = queryset.db
+    uit = []
+    for rij in queryset.values_list(*namen):
+        obj = model.__new__(model)
+        state = obj._state = ModelState()
+        state.adding, state.db = False, db
+        obj.__dict__.update(zip(namen, rij, strict=True))
+        uit.append(obj)
+    return uit

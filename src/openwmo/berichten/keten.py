@@ -12,7 +12,7 @@ new and changed model instances are collected for the caller to store.
 import datetime
 from collections import defaultdict
 
-from .instanties import nieuw
+from .instanties import laad, nieuw
 from .models import (
     MET_DECLARATIE,
     MET_TOEWIJZING,
@@ -103,7 +103,7 @@ class Staat:
             if agb:
                 staat.aanbieders[agb] = pk
         agb_van = {pk: agb for agb, pk in staat.aanbieders.items()}
-        for c in Contract.objects.all():
+        for c in laad(Contract.objects.all()):
             staat.contracten[c.aanbieder_id].append(c)
         from .models import Bericht
 
@@ -114,18 +114,18 @@ class Staat:
         staat.personen = persoon_ids_voor_bsns(bsns)
         soorten = {g.nr for g in berichten}
         if soorten & {"301", "305", "307", "317", "323"}:
-            for t in Toewijzing.objects.filter(bsn__in=bsns):
+            for t in laad(Toewijzing.objects.filter(bsn__in=bsns)):
                 t.agb = agb_van.get(t.aanbieder_id, "")
                 staat._toewijzing(t)
         if soorten & {"305", "307"}:
-            for lev in Levering.objects.filter(bsn__in=bsns):
+            for lev in laad(Levering.objects.filter(bsn__in=bsns)):
                 lev.agb = agb_van.get(lev.aanbieder_id, "")
                 staat.leveringen[(lev.gemeentecode, lev.agb, lev.bsn)].append(lev)
         if soorten & {"301", "315", "317", "319"}:
             verzoeken = Verzoek.objects.filter(bsn__in=bsns) | Verzoek.objects.filter(
                 referentie__in=refs
             )
-            for v in verzoeken:
+            for v in laad(verzoeken):
                 v.agb = agb_van.get(v.aanbieder_id, "")
                 staat._verzoek(v)
         if "323" in soorten:
@@ -134,7 +134,7 @@ class Staat:
             ) | Prestatie.objects.filter(
                 toewijzing_id__in=[t.pk for t in staat.nummers.values()], toegekend=True
             )
-            for p in prestaties:
+            for p in laad(prestaties):
                 p.agb = agb_van.get(p.aanbieder_id, "")
                 staat._prestatie(p)
             for agb_pk, nr in Prestatie.objects.filter(declaratienummer__in=decl).values_list(

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.utils import timezone
 
 from openwmo.berichten.instanties import nieuw
@@ -46,7 +47,38 @@ def test_zelfde_als_django():
 
 
 def test_onbekende_naam_gaat_naar_django():
-    import pytest
-
     with pytest.raises(TypeError):
         nieuw(Levering, bestaat_niet=1)
+
+
+@pytest.mark.django_db
+def test_laad_geeft_dezelfde_instanties_als_django(consulent, aanbieder, mariska):
+    from openwmo.berichten import services
+    from openwmo.berichten.instanties import laad
+
+    from . import keten
+
+    org, user = aanbieder
+    t = services.maak_toewijzing(
+        consulent,
+        persoon=mariska,
+        aanbieder=org,
+        product_categorie="02",
+        ingangsdatum=keten.dagen(-30),
+    )
+    services.meld_start(user, t.pk, begindatum=keten.dagen(-20))
+    querysets = [
+        Toewijzing.objects.filter(bsn__in=[mariska.bsn]),
+        Levering.objects.all(),
+        Bericht.objects.all(),
+        Verzoek.objects.filter(bsn__in=[mariska.bsn]) | Verzoek.objects.filter(referentie="x"),
+        Prestatie.objects.all(),
+    ]
+    for qs in querysets:
+        snel, django = laad(qs), list(qs)
+        assert len(snel) == len(django)
+        for a, b in zip(snel, django, strict=True):
+            assert a.__dict__.keys() == b.__dict__.keys()
+            _gelijk(a, b)
+    assert len(laad(Toewijzing.objects.select_related("aanbieder"))) == 1  # via Django
+    assert laad(Toewijzing.objects.only("nummer"))[0].nummer == t.nummer
