@@ -13,7 +13,6 @@ import hashlib
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from lxml import etree
 
@@ -752,6 +751,20 @@ def parse_xml(raw: bytes):
     return root
 
 
+class _eenmalig:  # noqa: N801 (used as a decorator)
+    """A property computed once per instance (``functools.cached_property`` without its
+    lock, which in Python 3.11 costs more than the value)."""
+
+    def __init__(self, functie):
+        self.functie, self.naam = functie, functie.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        waarde = obj.__dict__[self.naam] = self.functie(obj)
+        return waarde
+
+
 @dataclass
 class Gelezen:
     """A message after reading: its definition, data as nested dicts, and findings."""
@@ -770,19 +783,19 @@ class Gelezen:
     def naam(self) -> str:
         return self.definitie.naam if self.definitie else "onbekend"
 
-    @cached_property  # read once, asked for many times in the pipeline
+    @_eenmalig  # read once, asked for many times in the pipeline
     def header(self) -> dict:
         return self.data.get("Header") or {}
 
-    @cached_property
+    @_eenmalig
     def identificatie(self) -> str:
         return (self.header.get("BerichtIdentificatie") or {}).get("Identificatie") or ""
 
-    @cached_property
+    @_eenmalig
     def dagtekening(self):
         return (self.header.get("BerichtIdentificatie") or {}).get("Dagtekening")
 
-    @cached_property
+    @_eenmalig
     def header_geldig(self) -> bool:
         return self.definitie is not None and not any(
             f.pad.startswith("Header") or f.pad == "" for f in self.fouten
