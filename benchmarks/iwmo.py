@@ -3,8 +3,9 @@
 Residents (BSN, names, birth dates) come from the demo municipality's generators; the
 messages are a mix of 305, 307, 315 and 323 from five providers, with about 2% faulty
 ones. In the same run the bare lxml XSD validation (parse + official XSD) of the same
-files is timed, and the ratio is reported (wall-clock and processor time), with the time
-per stage of the pipeline. Runs on one core, on a temporary SQLite database.
+files is timed (the fastest of three runs), and the ratio is reported (wall-clock and
+processor time), with the time per stage of the pipeline. Runs on one core, on a
+temporary SQLite database.
 
     .venv/bin/python benchmarks/iwmo.py --messages 10000
     .venv/bin/python benchmarks/iwmo.py --messages 100000
@@ -21,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 XSD_MAP = ROOT.parent / "shared" / "iwmo" / "3.2" / "xsd"
+XSD_HERHALINGEN = 3
 
 
 def setup_django(tmp: str):
@@ -257,11 +259,16 @@ def run(n: int, batch: int, seed: int):
 
     schemas = {nr: etree.XMLSchema(etree.parse(str(XSD_MAP / f"WMO{nr}.xsd"))) for nr in volgorde}
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    t0, c0 = time.perf_counter(), time.process_time()
-    xsd_geldig = 0
-    for soort, raw in berichten:
-        xsd_geldig += schemas[soort].validate(etree.fromstring(raw, parser))
-    xsd_tijd, xsd_cpu = time.perf_counter() - t0, time.process_time() - c0
+    # on a shared machine one run can be slowed down by others: the fastest of three runs
+    # (the strictest comparison for the pipeline)
+    xsd_tijd = xsd_cpu = float("inf")
+    for _ in range(XSD_HERHALINGEN):
+        t0, c0 = time.perf_counter(), time.process_time()
+        xsd_geldig = 0
+        for soort, raw in berichten:
+            xsd_geldig += schemas[soort].validate(etree.fromstring(raw, parser))
+        xsd_tijd = min(xsd_tijd, time.perf_counter() - t0)
+        xsd_cpu = min(xsd_cpu, time.process_time() - c0)
 
     from openwmo.berichten import codelijsten, regels, schema
 
@@ -290,7 +297,8 @@ def run(n: int, batch: int, seed: int):
         f"{len(berichten) / tijd:,.0f} berichten/s"
     )
     print(
-        f"kale lxml XSD-validatie (parse + XSD) van dezelfde berichten: {xsd_tijd:.2f} s = "
+        f"kale lxml XSD-validatie (parse + XSD) van dezelfde berichten, snelste van "
+        f"{XSD_HERHALINGEN}: {xsd_tijd:.2f} s = "
         f"{len(berichten) / xsd_tijd:,.0f} berichten/s  (XSD-geldig: {xsd_geldig})"
     )
     print(f"verhouding pijplijn / kale XSD-validatie: {tijd / xsd_tijd:.1f}x")
