@@ -154,3 +154,22 @@ def test_eigen_xsd_en_officiele_xsd_eens_over_voorbeelden(pad):
 def test_gegenereerde_schrijver_geeft_dezelfde_bytes_als_lxml(naam, raw):
     g = schema.lees(raw)
     assert schema.schrijf(g.nr, g.data) == schema.schrijf_lxml(g.nr, g.data)
+
+
+@pytest.mark.parametrize(
+    "getal",
+    [
+        b"0000000000000000000000000000000000000300201",
+        b"99999999999999999999999999999",
+        b"1000000000",
+        b"999999999",
+        b"+0",
+        b"-0",
+        b"-1",
+        b"1e3",
+        b"1.0",
+        b" 300201\n",
+    ],
+)
+def test_getallen_aan_de_randen(getal):
+    _zelfde(VOORBEELD["WMO305.xml"].replace(b">300201<", b">" + getal + b"<"))
