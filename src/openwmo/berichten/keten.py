@@ -107,10 +107,14 @@ class Staat:
             staat.contracten[c.aanbieder_id].append(c)
         from .models import Bericht
 
-        for afz, typ, ident, sha in Bericht.objects.filter(
-            richting=Bericht.Richting.IN, identificatie__in=ids
-        ).values_list("afzender", "berichttype", "identificatie", "sha256"):
-            staat.berichten[(afz, typ, ident)].add(sha)
+        # by identificatie alone, the direction checked here: with the direction in the
+        # query SQLite walks the unique index over all incoming messages (slower with
+        # every batch stored), instead of looking up the batch's identificaties
+        for richting, afz, typ, ident, sha in Bericht.objects.filter(
+            identificatie__in=ids
+        ).values_list("richting", "afzender", "berichttype", "identificatie", "sha256"):
+            if richting == Bericht.Richting.IN:
+                staat.berichten[(afz, typ, ident)].add(sha)
         staat.personen = persoon_ids_voor_bsns(bsns)
         soorten = {g.nr for g in berichten}
         if soorten & {"301", "305", "307", "317", "323"}:
