@@ -220,10 +220,9 @@ def operationeel(user, tot: datetime.date, code: str | None = None) -> Overzicht
         for i in selectors.indicatoren()
         if i.bron in b.BRONNEN and (aanbieder_id is None or b.BRONNEN[i.bron].aanbieder)
     ]
-    inwoners = None
+    inwoners = selectors.inwoners_stand()  # municipality-wide for a provider
     if wijk_ids is not None:
-        per_wijk = selectors.inwoners_stand()
-        inwoners = {None: sum(per_wijk.get(w, 0) for w in wijk_ids)}
+        inwoners = {None: sum(inwoners.get(w, 0) for w in wijk_ids)}
     rijen = []
     for ind in inds:
         cellen = _reeks(

@@ -433,7 +433,16 @@ def gevallen(
     if user.rol == Rol.SOCIAAL_WERKER:
         from openwmo.inwoners.selectors import personen_in_scope
 
-        qs = qs.filter(**{f"{bron.persoon}__in": personen_in_scope(user).values("pk")})
+        in_scope = personen_in_scope(user)
+        if bron.feiten:
+            # the team's figures count the cases in its wijken as of the refresh; of those,
+            # only the residents the worker may see now are listed (checked by key)
+            qs = qs.filter(wijk_id__in=sorted(scope_of(user).wijk_ids))
+            kandidaten = set(qs.values_list("persoon_id", flat=True).distinct())
+            in_scope = in_scope.filter(pk__in=kandidaten).values_list("pk", flat=True)
+            qs = qs.filter(persoon_id__in=list(in_scope))
+        else:
+            qs = qs.filter(**{f"{bron.persoon}__in": in_scope.values("pk")})
     kolommen = bron.kolommen
     if bron.soort == "clienten_per_inwoners":
         # the number counts residents, so the cases are the residents

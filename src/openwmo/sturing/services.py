@@ -256,7 +256,7 @@ def feiten_bijwerken() -> dict:
 
 
 def tussenstanden_bijwerken(vandaag=None) -> dict:
-    """Compute every standard dashboard table ahead (this year and last year for the
+    """Compute every standard dashboard table ahead (the last five years for the
     strategic, tactical and neighbourhood views and the council report; this week for
     each operational scope) and replace the stored figures in one transaction, so a
     dashboard never shows a mix of two moments. The case table is rewritten first, so
@@ -271,7 +271,7 @@ def tussenstanden_bijwerken(vandaag=None) -> dict:
     beleid = SimpleNamespace(rol=Rol.BELEIDSMAKER)
     with selectors.opname() as verzameld:
         selectors.inwoners_stand()
-        for jaar in (vandaag.year, vandaag.year - 1):
+        for jaar in range(vandaag.year, vandaag.year - dashboards.JAREN_TREND, -1):
             dashboards.strategisch(beleid, jaar)
             dashboards.wijken(beleid, jaar)
             dashboards.redenen_beeindiging(jaar)
