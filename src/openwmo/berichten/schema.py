@@ -879,8 +879,10 @@ def _lees(el, ctype: Complex, pad: str, fouten: list, diepte: int) -> dict:
     return data
 
 
-def lees(raw: bytes) -> Gelezen:
-    """Read and check the structure of a message (level 1). Never raises for bad input."""
+def lees(raw: bytes, *, snel: bool = True) -> Gelezen:
+    """Read and check the structure of a message (level 1). Never raises for bad input.
+
+    ``snel=False`` uses the detailed reader only (the reference for the fast path)."""
     try:
         root = parse_xml(raw)
     except OngeldigeXml as exc:
@@ -891,7 +893,7 @@ def lees(raw: bytes) -> Gelezen:
         melding += "van WMO301–WMO323)"
         return Gelezen(raw, None, {}, [Fout("", "0001", melding)], _sha_bytes(raw))
     fouten: list[Fout] = []
-    data = snel_lezen(root, definitie)
+    data = snel_lezen(root, definitie) if snel else None
     if data is None:  # not valid, or not sure: the detailed reader says what is wrong
         data = _lees(root, definitie.root, "", fouten, 0)
     if fouten:
@@ -906,12 +908,7 @@ def _sha_bytes(raw) -> str:
 
 def lees_gedetailleerd(raw: bytes) -> Gelezen:
     """``lees`` with the detailed reader only (the reference for the fast path)."""
-    global _SNEL_AAN
-    vorig, _SNEL_AAN = _SNEL_AAN, False
-    try:
-        return lees(raw)
-    finally:
-        _SNEL_AAN = vorig
+    return lees(raw, snel=False)
 
 
 # --- the fast path: an XSD written from our own description -------------------------
@@ -923,7 +920,6 @@ def lees_gedetailleerd(raw: bytes) -> Gelezen:
 # validator refuses, or the fast path is not sure of (attributes, a value it cannot
 # convert), goes to the detailed reader, so findings and their Dutch texts stay the same.
 
-_SNEL_AAN = True
 _XS = "http://www.w3.org/2001/XMLSchema"
 _REGEL = r"[^\n\r]*[^ \t\n\r][^\n\r]*"  # what Simple.regel accepts
 _NIET_LEEG = r"[\s\S]*\S[\s\S]*"  # what Simple.niet_leeg accepts
@@ -1146,8 +1142,6 @@ _snel_lokaal = threading.local()
 
 def snel_lezen(root, definitie: Definitie) -> dict | None:
     """The data of a message that is valid for certain, else None (ask ``_lees``)."""
-    if not _SNEL_AAN:
-        return None
     per_nr = getattr(_snel_lokaal, "per_nr", None)
     if per_nr is None:
         per_nr = _snel_lokaal.per_nr = {}
