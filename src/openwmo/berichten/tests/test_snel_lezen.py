@@ -54,6 +54,10 @@ def _varianten():
     yield "getal met plus en nullen", raw.replace(b">300201<", b"> +000300201 <")
     yield "CDATA", raw.replace(b">Tim<", b"><![CDATA[Tim]]><")
     yield "commentaar", raw.replace(b"<wmo305:Client>", b"<wmo305:Client><!-- x -->")
+    # comments, processing instructions and CDATA inside a value: the parser joins the text
+    yield "commentaar in een waarde", raw.replace(b">999900006<", b">99990<!-- x -->0006<")
+    yield "instructie in een waarde", raw.replace(b">999900006<", b">99990<?pi x?>0006<")
+    yield "CDATA in een waarde", raw.replace(b">999900006<", b">99990<![CDATA[00]]>06<")
     raw = VOORBEELD["WMO301.xml"]
     yield "tijd met fractie", re.sub(rb">(\d\d:\d\d:\d\d)<", rb">\1.250<", raw, count=1)
 
