@@ -1215,12 +1215,29 @@ def _plan(ctype: Complex, ns: str, prefix: str) -> list[tuple]:
 _SCHRIJVERS: dict = {}  # (complex type, message ns) -> its generated writer
 
 
+_SCHRIJVERS_SLOT = threading.RLock()
+
+
 def _schrijver(ctype: Complex, ns: str, prefix: str):
     """A generated Python function that appends the fields of a dict of this type as
     pretty-printed XML (what lxml's writer gives), straight from the plan, without walking
-    the plan per element (a retour is written for every incoming message)."""
+    the plan per element (a retour is written for every incoming message). Built once,
+    under a lock, and published only when complete (threads)."""
+    functie = _SCHRIJVERS.get((ctype, ns))
+    if functie is not None:
+        return functie
+    with _SCHRIJVERS_SLOT:
+        functie = _SCHRIJVERS.get((ctype, ns))
+        if functie is None:
+            bezig: dict = {}
+            functie = _maak_schrijver(ctype, ns, prefix, bezig)
+            _SCHRIJVERS.update(bezig)
+        return functie
+
+
+def _maak_schrijver(ctype: Complex, ns: str, prefix: str, bezig: dict):
     sleutel = (ctype, ns)
-    functie = _SCHRIJVERS.get(sleutel)
+    functie = _SCHRIJVERS.get(sleutel) or bezig.get(sleutel)
     if functie is not None:
         return functie
     plan = _plan(ctype, ns, prefix)
@@ -1263,10 +1280,10 @@ def _schrijver(ctype: Complex, ns: str, prefix: str):
                 f"                out.append(inspring + C{i})",
             ]
     exec(compile("\n".join(regels), f"<schrijver {ctype.naam}>", "exec"), omgeving)  # noqa: S102
-    functie = _SCHRIJVERS[sleutel] = omgeving["schrijf"]
+    functie = bezig[sleutel] = omgeving["schrijf"]  # before the children: a type may recur
     for i, (_, _, _, simpel, _, _, _) in enumerate(plan):
         if simpel is None:
-            omgeving[f"F{i}"] = _schrijver(ctype.velden[i].type, ns, prefix)
+            omgeving[f"F{i}"] = _maak_schrijver(ctype.velden[i].type, ns, prefix, bezig)
     return functie
 
 

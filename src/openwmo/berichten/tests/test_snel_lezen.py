@@ -177,3 +177,27 @@ def test_gegenereerde_schrijver_geeft_dezelfde_bytes_als_lxml(naam, raw):
 )
 def test_getallen_aan_de_randen(getal):
     _zelfde(VOORBEELD["WMO305.xml"].replace(b">300201<", b">" + getal + b"<"))
+
+
+def test_lezen_en_schrijven_in_threads(monkeypatch):
+    """Validators are per thread, generated writers are published only when complete."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    berichten = [raw for _, raw in _varianten()]
+    verwacht = []
+    for raw in berichten:
+        g = schema.lees_gedetailleerd(raw)
+        verwacht.append((repr(g.data), schema.schrijf_lxml(g.nr, g.data)))
+    monkeypatch.setattr(schema, "_SCHRIJVERS", {})  # every writer generated anew, in threads
+    monkeypatch.setattr(schema, "_PLANNEN", {})
+
+    def werk(_):
+        uit = []
+        for raw in berichten:
+            g = schema.lees(raw)
+            uit.append((repr(g.data), schema.schrijf(g.nr, g.data)))
+        return uit
+
+    with ThreadPoolExecutor(8) as pool:
+        for uitkomst in pool.map(werk, range(8)):
+            assert uitkomst == verwacht
