@@ -283,6 +283,11 @@ def _grens():
     return timezone.now() - datetime.timedelta(hours=settings.STURING_TUSSENSTAND_UREN)
 
 
+def laatste_feitenstanden(n: int = 10) -> list[Feitenstand]:
+    """The most recent refreshes of the case table, newest first."""
+    return list(Feitenstand.objects.all()[:n])
+
+
 def feiten_stand():
     """The moment of the last refresh of the case table while it is fresh, else None."""
     onthouden = _feiten.get()

@@ -105,10 +105,15 @@ def _context(request, niveau, overzicht) -> dict:
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def bijwerken(request):
-    """A policy maker asks for fresh figures now instead of waiting for the night."""
+    """A policy maker asks for fresh figures now instead of waiting for the night; the
+    page shows the last refreshes."""
     require_rol(request.user, {Rol.BELEIDSMAKER})
+    if request.method == "GET":
+        return render(
+            request, "sturing/bijwerken.html", {"standen": selectors.laatste_feitenstanden()}
+        )
     services.vraag_bijwerken(request.user)
     messages.success(
         request,

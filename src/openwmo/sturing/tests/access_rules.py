@@ -12,7 +12,7 @@ ACCESS = {
     "sturing:wijken": ("/sturing/wijken/?jaar=2026", BELEID, "get"),
     "sturing:operationeel": ("/sturing/operationeel/", OPERATIONEEL, "get"),
     "sturing:export": ("/sturing/tactisch/export.xlsx?jaar=2026", BELEID, "get"),
-    "sturing:bijwerken": ("/sturing/bijwerken/", BELEID, "post"),
+    "sturing:bijwerken": ("/sturing/bijwerken/", BELEID, "get"),
     "sturing:raadsrapportage": ("/sturing/raadsrapportage/2026.pdf", BELEID, "get"),
     "sturing:gevallen": ("/sturing/gevallen/wachttijd_mediaan/", OPERATIONEEL, "get"),
     "sturing:indicatoren": ("/sturing/indicatoren/", BELEID, "get"),
