@@ -175,6 +175,12 @@ class Bericht(models.Model):
             models.Index(fields=["identificatie"]),
             models.Index(fields=["afzender", "berichttype", "identificatie"]),
             models.Index(fields=["aanbieder", "ontvangen_op"]),
+            # the few accepted messages still waiting for their retour (late-items list)
+            models.Index(
+                fields=["ontvangen_op"],
+                condition=models.Q(retour_op__isnull=True, status="geaccepteerd"),
+                name="bericht_zonder_retour",
+            ),
         ]
 
     def __str__(self):

@@ -7,7 +7,7 @@ sees everything; a beleidsmaker sees steering figures only (no personal data).
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -150,19 +150,27 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
                     "omschrijving": f"{v.get_soort_display()} {v.referentie} van {v.aanbieder}",
                 }
             )
-    toewijzingen = list(
-        toewijzingen_in_scope(user).exclude(reden_wijziging="13").prefetch_related("leveringen")
+
+    # the database picks the candidates (n working days are at least n calendar days),
+    # the exact working-day term is computed here
+    def bericht(soort):
+        return Levering.objects.filter(toewijzing=OuterRef("pk"), soort=soort, actief=True)
+
+    grens = vandaag - datetime.timedelta(days=TERMIJN_START_STOP)
+    toewijzingen = toewijzingen_in_scope(user).exclude(reden_wijziging="13")
+    zonder_start = toewijzingen.filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=F("ingangsdatum")),
+        ~Exists(bericht(Levering.Soort.START)),
+        ingangsdatum__lt=grens,
     )
-    for t in toewijzingen:
-        leveringen = [lev for lev in t.leveringen.all() if lev.actief]
-        starts = [lev for lev in leveringen if lev.soort == Levering.Soort.START]
-        stops = [lev for lev in leveringen if lev.soort == Levering.Soort.STOP]
+
+    def met_relaties(qs):  # the keys first, then the few rows with their relations
+        ids = list(qs.order_by().values_list("pk", flat=True))
+        return toewijzingen.filter(pk__in=ids)
+
+    for t in met_relaties(zonder_start).order_by("ingangsdatum", "pk"):
         termijn = plus_werkdagen(t.ingangsdatum, TERMIJN_START_STOP)
-        if (
-            not starts
-            and termijn < vandaag
-            and (t.einddatum is None or t.einddatum >= t.ingangsdatum)
-        ):
+        if termijn < vandaag:
             items.append(
                 {
                     "soort": "Startbericht (305)",
@@ -171,17 +179,22 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
                     "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: geen start",
                 }
             )
-        if starts and not stops and t.einddatum:
-            termijn = plus_werkdagen(t.einddatum, TERMIJN_START_STOP)
-            if termijn < vandaag:
-                items.append(
-                    {
-                        "soort": "Stopbericht (307)",
-                        "termijn": termijn,
-                        "object": t,
-                        "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: geen stop",
-                    }
-                )
+    zonder_stop = toewijzingen.filter(
+        Exists(bericht(Levering.Soort.START)),
+        ~Exists(bericht(Levering.Soort.STOP)),
+        einddatum__lt=grens,
+    )
+    for t in met_relaties(zonder_stop).order_by("einddatum", "pk"):
+        termijn = plus_werkdagen(t.einddatum, TERMIJN_START_STOP)
+        if termijn < vandaag:
+            items.append(
+                {
+                    "soort": "Stopbericht (307)",
+                    "termijn": termijn,
+                    "object": t,
+                    "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: geen stop",
+                }
+            )
     for b in berichten_in_scope(user).filter(retour_op__isnull=True, status="geaccepteerd"):
         termijn = plus_werkdagen(timezone.localtime(b.ontvangen_op).date(), TERMIJN_RETOUR)
         if termijn < vandaag:

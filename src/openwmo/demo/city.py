@@ -404,17 +404,22 @@ class History:
         at = self.moment(START, END - datetime.timedelta(days=60))
         if rng.random() < 0.25:
             org = self.hh[rng.randrange(len(self.hh))]
+            ontvangen = at + datetime.timedelta(hours=rng.randint(2, 48))
+            # the provider reports its investigation done within a week (before the plan)
+            afgerond = ontvangen + datetime.timedelta(days=5)
             melding = self.melding(
                 person,
                 at,
                 route="hh",
                 hh_aanbieder_id=org.pk,
-                hh_ontvangen_op=at + datetime.timedelta(hours=rng.randint(2, 48)),
-                status="bij_aanbieder",
+                hh_ontvangen_op=ontvangen,
+                status="onderzoek_afgerond",
                 uitkomst="hh",
+                onderzoek_afgerond_op=afgerond.date(),
             )
             self.step(melding, "nieuw", at)
             self.step(melding, "bij_aanbieder", at + datetime.timedelta(minutes=20))
+            self.step(melding, "onderzoek_afgerond", afgerond, "Onderzoek door aanbieder")
             begin = at.date() + datetime.timedelta(days=rng.randint(7, 21))
             self.plan(person, melding, begin, hh_route=org)
             return

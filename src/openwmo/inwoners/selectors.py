@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.http import Http404
 
 from openwmo.accounts.models import Rol
@@ -83,7 +84,11 @@ def zoek_personen(user, vraag: Zoekvraag, *, kanaal: str) -> list[Persoon]:
             huishouden__adres__postcode=normaliseer_postcode(vraag.postcode)
         ).values_list("pk", flat=True)
         qs = qs.filter(pk__in=list(op_postcode[:MAX_OP_POSTCODE]))
-    resultaten = list(qs.order_by("achternaam", "voornamen", "pk")[:MAX_ZOEKRESULTATEN])
+    # sorted on an expression: with an index on the name itself, PostgreSQL would walk all
+    # residents in name order instead of using the trigram index (1 s at 900,000)
+    resultaten = list(
+        qs.order_by(Lower("achternaam"), Lower("voornamen"), "pk")[:MAX_ZOEKRESULTATEN]
+    )
     audit.log(
         user,
         actie=audit.Actie.ZOEKEN,

@@ -70,6 +70,14 @@ class AuditRecord(models.Model):
         ordering = ["-tijdstip", "-id"]
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditregels")
+        indexes = [
+            # a worker's recently opened files (start page), newest first
+            models.Index(
+                fields=["gebruiker", "-tijdstip", "-id"],
+                name="audit_gelezen_door",
+                condition=models.Q(actie="lezen", persoon_id__isnull=False),
+            )
+        ]
 
     def __str__(self):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie}"

@@ -171,6 +171,18 @@ class Melding(models.Model):
         indexes = [
             models.Index(fields=["status", "ontvangen_op"]),
             models.Index(fields=["ontvangen_op"], name="toegang_melding_ontvangen"),
+            # the few cases with a running term among all meldingen (selectors.lopende_zaken)
+            models.Index(
+                fields=["ontvangen_op"],
+                name="toegang_melding_open_onderzoek",
+                condition=models.Q(aanvraag_op__isnull=True, onderzoek_afgerond_op__isnull=True)
+                & ~models.Q(status__in=sorted(GESLOTEN)),
+            ),
+            models.Index(
+                fields=["aanvraag_op"],
+                name="toegang_melding_open_besluit",
+                condition=models.Q(aanvraag_op__isnull=False, besluit_op__isnull=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

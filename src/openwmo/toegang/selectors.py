@@ -211,7 +211,9 @@ def termijnen_van(melding: Melding, peildatum: datetime.date | None = None) -> T
 def lopende_zaken(qs: QuerySet[Melding]) -> QuerySet[Melding]:
     """Cases with a running term: investigation not done, or an aanvraag not decided."""
     return qs.filter(
-        Q(onderzoek_afgerond_op__isnull=True, aanvraag_op__isnull=True) & ~Q(status__in=GESLOTEN)
+        # the same conditions as the partial indexes on Melding (sorted: identical SQL)
+        Q(aanvraag_op__isnull=True, onderzoek_afgerond_op__isnull=True)
+        & ~Q(status__in=sorted(GESLOTEN))
         | Q(aanvraag_op__isnull=False, besluit_op__isnull=True)
     )
 
@@ -236,7 +238,12 @@ def te_laat(user, peildatum: datetime.date | None = None) -> list[Regel]:
         Q(ontvangen_op__date__lt=peildatum - datetime.timedelta(t.ONDERZOEK_DAGEN))
         | Q(aanvraag_op__lt=peildatum - datetime.timedelta(t.BESLIS_DAGEN))
     )
-    regels = met_termijnen(kandidaten.order_by("ontvangen_op", "pk"), peildatum)
+    # the keys first (partial indexes), then the few cases with their relations: in one
+    # query PostgreSQL misjudges how few they are and joins every resident
+    ids = list(kandidaten.order_by().values_list("pk", flat=True))
+    regels = met_termijnen(
+        meldingen_in_scope(user).filter(pk__in=ids).order_by("ontvangen_op", "pk"), peildatum
+    )
     return [r for r in regels if r.termijnen.verlopen]
 
 

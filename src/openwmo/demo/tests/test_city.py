@@ -132,3 +132,13 @@ def test_seed_command_checks_its_options():
         call_command("seed", "--preset", "city", "--residents", "1000")
     with pytest.raises(CommandError, match="schaal"):
         call_command("seed", "--preset", "city", "--scale", "0")
+
+
+def test_household_help_route_is_finished_by_the_provider(city):
+    # the history ends 60 days before its last melding: every fast-route case was
+    # reported done by the provider, so none shows as overdue in the work queues
+    hh = city(Melding).filter(route="hh")
+    assert hh.exists()
+    assert not hh.exclude(status="onderzoek_afgerond").exists()
+    for ontvangen, afgerond in hh.values_list("hh_ontvangen_op", "onderzoek_afgerond_op"):
+        assert 0 <= (afgerond - ontvangen.date()).days <= 6
