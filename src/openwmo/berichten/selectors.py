@@ -164,37 +164,28 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
         ingangsdatum__lt=grens,
     )
 
-    def met_relaties(qs):  # the keys first, then the few rows with their relations
-        ids = list(qs.order_by().values_list("pk", flat=True))
-        return toewijzingen.filter(pk__in=ids)
-
-    for t in met_relaties(zonder_start).order_by("ingangsdatum", "pk"):
-        termijn = plus_werkdagen(t.ingangsdatum, TERMIJN_START_STOP)
-        if termijn < vandaag:
-            items.append(
-                {
-                    "soort": "Startbericht (305)",
-                    "termijn": termijn,
-                    "object": t,
-                    "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: geen start",
-                }
-            )
     zonder_stop = toewijzingen.filter(
         Exists(bericht(Levering.Soort.START)),
         ~Exists(bericht(Levering.Soort.STOP)),
         einddatum__lt=grens,
     )
-    for t in met_relaties(zonder_stop).order_by("einddatum", "pk"):
-        termijn = plus_werkdagen(t.einddatum, TERMIJN_START_STOP)
-        if termijn < vandaag:
-            items.append(
-                {
-                    "soort": "Stopbericht (307)",
-                    "termijn": termijn,
-                    "object": t,
-                    "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: geen stop",
-                }
-            )
+    for qs, datum, soort, ontbreekt in (
+        (zonder_start, "ingangsdatum", "Startbericht (305)", "geen start"),
+        (zonder_stop, "einddatum", "Stopbericht (307)", "geen stop"),
+    ):
+        # the keys first, then the few rows with their relations
+        ids = list(qs.order_by().values_list("pk", flat=True))
+        for t in toewijzingen.filter(pk__in=ids).order_by(datum, "pk"):
+            termijn = plus_werkdagen(getattr(t, datum), TERMIJN_START_STOP)
+            if termijn < vandaag:
+                items.append(
+                    {
+                        "soort": soort,
+                        "termijn": termijn,
+                        "object": t,
+                        "omschrijving": f"Toewijzing {t.nummer} bij {t.aanbieder}: {ontbreekt}",
+                    }
+                )
     for b in berichten_in_scope(user).filter(retour_op__isnull=True, status="geaccepteerd"):
         termijn = plus_werkdagen(timezone.localtime(b.ontvangen_op).date(), TERMIJN_RETOUR)
         if termijn < vandaag:
