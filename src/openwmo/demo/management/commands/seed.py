@@ -84,8 +84,8 @@ class Command(BaseCommand):
 
             uitkomst = tussenstanden_bijwerken()
             self.stdout.write(
-                f"Sturingscijfers vooraf berekend: {uitkomst['tabellen']} tabellen "
-                f"in {uitkomst['seconden']} s"
+                f"Sturingscijfers vooraf berekend: {uitkomst['gevallen']} gevallen, "
+                f"{uitkomst['tabellen']} tabellen in {uitkomst['seconden']} s"
             )
         self.stdout.write("")
         self.stdout.write(f"Demo-accounts (wachtwoord voor alle accounts: {DEMO_PASSWORD}):")
