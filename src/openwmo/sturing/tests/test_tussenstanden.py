@@ -196,3 +196,12 @@ def test_gevallen_uit_feitentabel_zijn_dezelfde_als_live(demo):
         uit_feiten = selectors.gevallen(user, code, van, tot)
         assert uit_feiten.totaal == verwacht.totaal, code
         assert uit_feiten.rijen == verwacht.rijen, code
+
+
+def test_bijwerkpagina_toont_de_laatste_berekeningen(client, demo):
+    client.force_login(demo["beleid"])
+    assert "nog niet vooraf gerekend" in client.get("/sturing/bijwerken/").content.decode()
+    services.feiten_bijwerken()
+    html = client.get("/sturing/bijwerken/").content.decode()
+    assert str(Geval.objects.count()) in html
+    assert "Cijfers nu bijwerken" in html
