@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openwmo.privacy.models import Gegeven
+
 USER = settings.AUTH_USER_MODEL
 
 
@@ -174,6 +176,13 @@ class Geval(models.Model):
     teller = models.BooleanField(null=True)  # counts in the numerator of a share
     punten = models.PositiveIntegerField(null=True)  # scores: points per case
     aantal = models.PositiveIntegerField(null=True)  # scores: statements answered
+
+    _DOEL = "Sturing: de cijfers per wijk en aanbieder en de gevallen achter een cijfer"
+    _GRONDSLAG = "Wettelijke taak: Wmo 2015 art. 2.1.2 en 5.1.1 (AVG art. 6.1.e)"
+    PERSOONSGEGEVENS = {
+        "persoon_id": Gegeven(_DOEL + " (alleen een sleutel, geen naam)", grondslag=_GRONDSLAG),
+        "wijk_id": Gegeven(_DOEL + " (wijk van de inwoner)", grondslag=_GRONDSLAG),
+    }
 
     class Meta:
         verbose_name = _("geval (sturing)")
