@@ -48,6 +48,20 @@ def dagen(n: int) -> datetime.date:
     return vandaag() + datetime.timedelta(days=n)
 
 
+def toewijzing(consulent, org, persoon, *, begin: int = -30, categorie: str = "02"):
+    """A toewijzing from the gemeente to ``org`` for ``persoon``, starting ``begin`` days
+    from today."""
+    from openwmo.berichten import services
+
+    return services.maak_toewijzing(
+        consulent,
+        persoon=persoon,
+        aanbieder=org,
+        product_categorie=categorie,
+        ingangsdatum=dagen(begin),
+    )
+
+
 def bericht_305(
     agb,
     bsn,

@@ -58,13 +58,7 @@ def test_database_modus_kent_de_aanbieder_niet(capsys):
 
 def test_export(consulent, aanbieder, mariska, tmp_path, capsys):
     org, user = aanbieder
-    t = services.maak_toewijzing(
-        consulent,
-        persoon=mariska,
-        aanbieder=org,
-        product_categorie="02",
-        ingangsdatum=keten.dagen(-5),
-    )
+    t = keten.toewijzing(consulent, org, mariska, begin=-5)
     services.meld_start(user, t.pk, begindatum=keten.dagen(-2))
     call_command("iwmo", "export", "--since", str(keten.dagen(-1)), str(tmp_path))
     namen = sorted(p.name.split("_")[0] for p in tmp_path.iterdir())

@@ -59,13 +59,7 @@ def test_laad_geeft_dezelfde_instanties_als_django(consulent, aanbieder, mariska
     from . import keten
 
     org, user = aanbieder
-    t = services.maak_toewijzing(
-        consulent,
-        persoon=mariska,
-        aanbieder=org,
-        product_categorie="02",
-        ingangsdatum=keten.dagen(-30),
-    )
+    t = keten.toewijzing(consulent, org, mariska)
     services.meld_start(user, t.pk, begindatum=keten.dagen(-20))
     querysets = [
         Toewijzing.objects.filter(bsn__in=[mariska.bsn]),

@@ -19,13 +19,7 @@ pytestmark = pytest.mark.django_db
 def klaar(consulent, aanbieder, mariska):
     """A toewijzing for Mariska at the provider, and an API client logged in as the provider."""
     org, user = aanbieder
-    t = services.maak_toewijzing(
-        consulent,
-        persoon=mariska,
-        aanbieder=org,
-        product_categorie="02",
-        ingangsdatum=keten.dagen(-30),
-    )
+    t = keten.toewijzing(consulent, org, mariska)
     client = APIClient()
     client.force_authenticate(user)
     return org, user, t, client
