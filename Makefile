@@ -9,6 +9,7 @@ BIN := $(VENV)/bin
 OPENWMO := $(BIN)/openwmo
 DEMO_RESIDENTS ?= 20000
 DEMO_ENV := DEBUG=true
+TEST_WORKERS ?= auto
 
 .PHONY: install assets chromium demo lint test schema clean bench
 
@@ -44,7 +45,7 @@ schema:
 
 test: install chromium lint
 	env -u DATABASE_URL $(DEMO_ENV) OPENWMO_VAR_DIR=$$(mktemp -d) $(OPENWMO) makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 clean:
 	rm -rf var

@@ -325,6 +325,68 @@ def run(n: int, batch: int, seed: int):
             f"  {stap:<24} {sec:6.2f} s  {sec / len(berichten) * 1e6:6.1f} µs  "
             f"{sec / xsd_tijd:5.1f}x"
         )
+    ondergrens(berichten, batch, xsd_tijd)
+
+
+def ondergrens(berichten, batch: int, xsd_tijd: float):
+    """What any pipeline of this kind costs at least, in the same process: the bare XSD
+    validation, one Python look at every element (tag and text, nothing checked), and
+    storing the very rows just stored (message and retour) with sqlite3 itself, without
+    Django, into a copy of the table with its indexes, a commit per batch."""
+    import sqlite3
+
+    from django.db import connection
+    from lxml import etree
+
+    from openwmo.berichten.models import Bericht
+
+    n = len(berichten)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    bomen = [etree.fromstring(raw, parser) for _, raw in berichten]
+    t0 = time.perf_counter()
+    for root in bomen:
+        [(el.tag, el.text) for el in root.iter()]
+    kijken = time.perf_counter() - t0
+    del bomen
+    tabel = Bericht._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = %s AND sql IS NOT NULL", [tabel]
+        )
+        ddl = [r[0] for r in cursor.fetchall()]
+        cursor.execute(f"SELECT * FROM {tabel} ORDER BY id")
+        rijen = [r[1:] for r in cursor.fetchall()]  # without the id: the copy numbers them
+    pad = Path(connection.settings_dict["NAME"]).with_name("ondergrens.sqlite3")
+    kaal = sqlite3.connect(pad, isolation_level=None)
+    kaal.execute("PRAGMA journal_mode=WAL")
+    kaal.execute("PRAGMA synchronous=NORMAL")
+    for sql in ddl:
+        kaal.execute(sql)
+    kolommen = ", ".join(["?"] * len(rijen[0]))
+    namen = [c[1] for c in kaal.execute(f"PRAGMA table_info({tabel})")][1:]
+    insert = f"INSERT INTO {tabel} ({', '.join(namen)}) VALUES ({kolommen})"
+    t0 = time.perf_counter()
+    for start in range(0, len(rijen), batch):
+        kaal.execute("BEGIN")
+        kaal.executemany(insert, rijen[start : start + batch])
+        kaal.execute("COMMIT")
+    opslag = time.perf_counter() - t0
+    kaal.close()
+    grootte = sum(
+        len(r[namen.index("inhoud")]) + len(r[namen.index("retour")] or b"") for r in rijen
+    )
+    print(
+        "ondergrens (wat elke pijplijn van deze soort minstens kost, µs per bericht en als "
+        "veelvoud van de kale XSD-validatie):"
+    )
+    for stap, sec in [
+        ("kale XSD-validatie", xsd_tijd),
+        ("elk element één keer bekijken (Python)", kijken),
+        (f"opslaan met sqlite3 zelf ({grootte // n:,} bytes/bericht)", opslag),
+    ]:
+        print(f"  {stap:<48} {sec / n * 1e6:6.1f} µs  {sec / xsd_tijd:5.1f}x")
+    totaal = xsd_tijd + kijken + opslag
+    print(f"  {'samen':<48} {totaal / n * 1e6:6.1f} µs  {totaal / xsd_tijd:5.1f}x")
 
 
 def main():

@@ -475,11 +475,27 @@ class TeLaat(APIView):
         return Response(TeLaatSerializer(selectors.te_laat(request.user), many=True).data)
 
 
+class SturingVraag(serializers.Serializer):
+    pagina = serializers.IntegerField(
+        min_value=1, default=1, help_text="Pagina van de rijen per toewijzing (gemeente)."
+    )
+    per_pagina = serializers.IntegerField(
+        min_value=1, max_value=1000, default=selectors.STURING_PER_PAGINA
+    )
+
+
 class Sturing(APIView):
-    """Steering figures: waiting time, duration, reasons for ending, late share per provider."""
+    """Steering figures: waiting time, duration, reasons for ending, late share per provider.
+
+    The figures per provider and the reasons cover all toewijzingen; the rows per
+    toewijzing (gemeente only) come one page at a time, with their total."""
 
     permission_classes = [STURING]
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="iwmo_sturing")
+    @extend_schema(
+        parameters=[SturingVraag], responses=OpenApiTypes.OBJECT, operation_id="iwmo_sturing"
+    )
     def get(self, request):
-        return Response(selectors.sturingsinformatie(request.user))
+        vraag = SturingVraag(data=request.query_params)
+        vraag.is_valid(raise_exception=True)
+        return Response(selectors.sturingsinformatie(request.user, **vraag.validated_data))

@@ -143,6 +143,7 @@ class Bericht(models.Model):
         null=True,
         blank=True,
         related_name="iwmo_berichten",
+        db_index=False,  # the index (aanbieder, ontvangen_op) below serves these lookups
     )
     identificatie = models.CharField(_("identificatie"), max_length=12, blank=True)
     dagtekening = models.DateField(_("dagtekening"), null=True, blank=True)
@@ -172,8 +173,8 @@ class Bericht(models.Model):
             )
         ]
         indexes = [
+            # a batch's identificaties (the unique constraint serves the exact message)
             models.Index(fields=["identificatie"]),
-            models.Index(fields=["afzender", "berichttype", "identificatie"]),
             models.Index(fields=["aanbieder", "ontvangen_op"]),
             # the few accepted messages still waiting for their retour (late-items list)
             models.Index(

@@ -7,16 +7,18 @@ sees everything; a beleidsmaker sees steering figures only (no personal data).
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.organisaties import selectors as organisaties
 from openwmo.privacy import services as audit
 
 from . import codelijsten
-from .models import Bericht, Levering, Toewijzing, Verzoek
+from .models import Bericht, Levering, Toewijzing, ToewijzingVersie, Verzoek
 from .werkdagen import plus_werkdagen
 
 LEZEN_ROLLEN = frozenset({Rol.WMO_CONSULENT, Rol.ZORGAANBIEDER})
@@ -200,72 +202,100 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
     return sorted(items, key=lambda i: i["termijn"])
 
 
-def _te_laat_gemeld(lev: Levering) -> bool:
-    """OP272: 305/307 within 5 working days of the real start or end."""
-    datum = lev.einddatum if lev.soort == Levering.Soort.STOP else lev.begindatum
-    return timezone.localtime(lev.ontvangen_op).date() > plus_werkdagen(datum, TERMIJN_START_STOP)
+STURING_PER_PAGINA = 100
 
 
-def sturingsinformatie(user, vandaag: datetime.date | None = None) -> dict:
+def sturingsinformatie(
+    user, vandaag: datetime.date | None = None, *, pagina: int = 1, per_pagina: int = 0
+) -> dict:
     """Waiting time, duration and reason for ending per toewijzing; late share per provider.
 
-    Beleidsmakers get aggregates only; per-toewijzing rows (no names) for the gemeente.
+    Beleidsmakers get aggregates only; the gemeente also gets per-toewijzing rows (no
+    names), one page at a time (``pagina``, ``per_pagina``). Every figure comes from a few
+    grouped queries of plain values, so it stays quick with a city's hundred thousand
+    toewijzingen.
     """
+    leeg = {"aanbieders": [], "redenen": [], "toewijzingen": [], "aantal_toewijzingen": 0}
     scope = scope_of(user)
     if scope.rol not in STURING_ROLLEN:
-        return {"aanbieders": [], "redenen": [], "toewijzingen": []}
+        return {**leeg, "pagina": 1, "per_pagina": per_pagina or STURING_PER_PAGINA}
     vandaag = vandaag or timezone.localdate()
+    per_pagina = per_pagina or STURING_PER_PAGINA
     codes = codelijsten.huidige()
-    toewijzingen = (
-        Toewijzing.objects.exclude(reden_wijziging="13")
-        .select_related("aanbieder")
-        .prefetch_related(
-            Prefetch(
-                "leveringen",
-                queryset=Levering.objects.filter(actief=True).order_by("begindatum", "id"),
-            ),
-            "versies",
-        )
-        .order_by("nummer")
+    namen = dict(organisaties.organisaties().values_list("pk", "naam"))
+    actief = Levering.objects.filter(actief=True, toewijzing__isnull=False).order_by()
+    eerste_start = dict(
+        actief.filter(soort=Levering.Soort.START)
+        .values("toewijzing_id")
+        .annotate(eerste=Min("begindatum"))
+        .values_list("toewijzing_id", "eerste")
     )
-    rijen = []
-    for t in toewijzingen:
-        starts = [x for x in t.leveringen.all() if x.soort == Levering.Soort.START]
-        stops = [x for x in t.leveringen.all() if x.soort == Levering.Soort.STOP]
-        definitief = [s for s in stops if s.reden_beeindiging != "20"]
-        eerste = starts[0].begindatum if starts else None
-        einde = definitief[-1] if definitief else None
-        versies = [v.toewijzingsdatum for v in t.versies.all()]
-        toegewezen = min(versies) if versies else t.toewijzingsdatum
-        rijen.append(
-            {
-                "nummer": t.nummer,
-                "aanbieder": t.aanbieder.naam,
-                "product": t.product,
-                "toewijzingsdatum": toegewezen,
-                "ingangsdatum": t.ingangsdatum,
-                "start": eerste,
-                # a retroactive toewijzing (start before the decision) has no waiting time
-                "wachttijd_dagen": max(0, (eerste - toegewezen).days) if eerste else None,
-                "duur_dagen": ((einde.einddatum if einde else vandaag) - eerste).days + 1
-                if eerste
-                else None,
-                "reden_beeindiging": einde.reden_beeindiging if einde else "",
-                "reden_omschrijving": codes.omschrijving("WMO588", einde.reden_beeindiging)
-                if einde
-                else "",
-                "tijdelijk_gestopt": any(s.reden_beeindiging == "20" for s in stops)
-                and not definitief,
-            }
+    eerste_versie = dict(
+        ToewijzingVersie.objects.order_by()
+        .values("toewijzing_id")
+        .annotate(eerste=Min("toewijzingsdatum"))
+        .values_list("toewijzing_id", "eerste")
+    )
+    einde, tijdelijk = {}, set()  # the last definitive stop; a temporary stop (reason 20)
+    for tid, einddatum, reden in (
+        actief.filter(soort=Levering.Soort.STOP)
+        .order_by("begindatum", "id")
+        .values_list("toewijzing_id", "einddatum", "reden_beeindiging")
+    ):
+        if reden == "20":
+            tijdelijk.add(tid)
+        else:
+            einde[tid] = (einddatum, reden)
+    toewijzingen = list(
+        Toewijzing.objects.exclude(reden_wijziging="13")
+        .order_by("nummer")
+        .values_list(
+            "pk", "nummer", "aanbieder_id", "productcategorie", "productcode",
+            "toewijzingsdatum", "ingangsdatum",
         )
+    )  # fmt: skip
+
+    def rij(t) -> dict:
+        pk, nummer, aanbieder_id, categorie, code, toewijzingsdatum, ingangsdatum = t
+        eerste = eerste_start.get(pk)
+        toegewezen = eerste_versie.get(pk, toewijzingsdatum)
+        eind, reden = einde.get(pk, (None, ""))
+        return {
+            "nummer": nummer,
+            "aanbieder": namen.get(aanbieder_id, ""),
+            "product": f"{categorie} {code}".strip(),
+            "toewijzingsdatum": toegewezen,
+            "ingangsdatum": ingangsdatum,
+            "start": eerste,
+            # a retroactive toewijzing (start before the decision) has no waiting time
+            "wachttijd_dagen": max(0, (eerste - toegewezen).days) if eerste else None,
+            "duur_dagen": ((eind or vandaag) - eerste).days + 1 if eerste else None,
+            "reden_beeindiging": reden,
+            "reden_omschrijving": codes.omschrijving("WMO588", reden) if reden else "",
+            "tijdelijk_gestopt": pk in tijdelijk and not reden,
+        }
+
     per_aanbieder: dict = defaultdict(lambda: {"meldingen": 0, "te_laat": 0, "wachttijden": []})
-    for lev in Levering.objects.filter(status_aanlevering="1").select_related("aanbieder"):
-        a = per_aanbieder[lev.aanbieder.naam]
+    termijn = {}  # OP272: 305/307 within 5 working days of the real start or end
+    for aanbieder_id, soort, begindatum, einddatum, ontvangen in (
+        Levering.objects.filter(status_aanlevering="1")
+        .order_by()
+        .values_list("aanbieder_id", "soort", "begindatum", "einddatum", TruncDate("ontvangen_op"))
+    ):
+        datum = einddatum if soort == Levering.Soort.STOP else begindatum
+        if datum not in termijn:
+            termijn[datum] = plus_werkdagen(datum, TERMIJN_START_STOP)
+        a = per_aanbieder[namen.get(aanbieder_id, "")]
         a["meldingen"] += 1
-        a["te_laat"] += _te_laat_gemeld(lev)
-    for r in rijen:
-        if r["wachttijd_dagen"] is not None:
-            per_aanbieder[r["aanbieder"]]["wachttijden"].append(r["wachttijd_dagen"])
+        a["te_laat"] += ontvangen > termijn[datum]
+    redenen = Counter()
+    for pk, _, aanbieder_id, _, _, toewijzingsdatum, _ in toewijzingen:
+        eerste = eerste_start.get(pk)
+        if eerste:
+            wacht = max(0, (eerste - eerste_versie.get(pk, toewijzingsdatum)).days)
+            per_aanbieder[namen.get(aanbieder_id, "")]["wachttijden"].append(wacht)
+        if pk in einde:
+            redenen[codes.omschrijving("WMO588", einde[pk][1])] += 1
     aanbieders = []
     for naam, a in sorted(per_aanbieder.items()):
         w = a["wachttijden"]
@@ -281,11 +311,16 @@ def sturingsinformatie(user, vandaag: datetime.date | None = None) -> dict:
                 "starts": len(w),
             }
         )
-    redenen = Counter(r["reden_omschrijving"] for r in rijen if r["reden_beeindiging"])
+    gemeente = scope.rol == Rol.WMO_CONSULENT
+    pagina = max(1, min(pagina, (len(toewijzingen) - 1) // per_pagina + 1))
+    deel = toewijzingen[(pagina - 1) * per_pagina : pagina * per_pagina] if gemeente else []
     return {
         "aanbieders": aanbieders,
         "redenen": [{"reden": k, "aantal": v} for k, v in redenen.most_common()],
-        "toewijzingen": rijen if scope.rol == Rol.WMO_CONSULENT else [],
+        "toewijzingen": [rij(t) for t in deel],
+        "aantal_toewijzingen": len(toewijzingen) if gemeente else 0,
+        "pagina": pagina,
+        "per_pagina": per_pagina,
     }
 
 

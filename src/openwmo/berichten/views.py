@@ -396,8 +396,14 @@ def pgb_nieuw(request):
 @login_required
 def sturing(request):
     _require(request.user, STURING)
+    try:
+        pagina = max(1, int(request.GET.get("pagina") or 1))
+    except ValueError:
+        pagina = 1
+    s = selectors.sturingsinformatie(request.user, pagina=pagina)
+    laatste = max(1, -(-s["aantal_toewijzingen"] // s["per_pagina"]))
     return render(
         request,
         "berichten/sturing.html",
-        {"s": selectors.sturingsinformatie(request.user), "vandaag": timezone.localdate()},
+        {"s": s, "laatste_pagina": laatste, "vandaag": timezone.localdate()},
     )

@@ -50,6 +50,47 @@ def test_mariska_toewijzing_start_stop_en_sturing(consulent, aanbieder, mariska)
     assert s["aanbieders"][0]["te_laat"] == 1  # the start came 20 days after the real start
 
 
+def test_sturing_per_pagina_met_tijdelijke_stop_en_vast_aantal_queries(
+    consulent, aanbieder, mariska, django_assert_num_queries
+):
+    org, user = aanbieder
+    a = toewijzing(consulent, org, mariska, "02")
+    b = toewijzing(consulent, org, mariska, "07")
+    services.meld_start(user, a.pk, begindatum=keten.dagen(-10))
+    services.meld_start(user, b.pk, begindatum=keten.dagen(-3))
+    start_b = Levering.objects.get(toewijzing=b)
+    assert services.meld_stop(user, start_b.pk, einddatum=keten.dagen(-1), reden="20").geaccepteerd
+    with django_assert_num_queries(8):  # the same few queries for any number of toewijzingen
+        s = selectors.sturingsinformatie(consulent, per_pagina=1, pagina=2)
+    assert s["aantal_toewijzingen"] == 2 and s["pagina"] == 2
+    [rij] = s["toewijzingen"]
+    assert rij["nummer"] == max(a.nummer, b.nummer)
+    assert rij["tijdelijk_gestopt"] is True and rij["reden_beeindiging"] == ""
+    assert rij["duur_dagen"] == 4  # still running after a temporary stop: up to today
+    assert selectors.sturingsinformatie(consulent, per_pagina=1, pagina=99)["pagina"] == 2
+    [per_aanbieder] = s["aanbieders"]
+    assert per_aanbieder["starts"] == 2 and per_aanbieder["meldingen"] == 3
+    assert s["redenen"] == []  # a temporary stop is no ending
+
+
+def test_sturing_api_pagina_en_foute_invoer(consulent, aanbieder, mariska):
+    from rest_framework.test import APIClient
+
+    org, _ = aanbieder
+    toewijzing(consulent, org, mariska, "02")
+    toewijzing(consulent, org, mariska, "07")
+    api = APIClient()
+    api.force_authenticate(consulent)
+    eerste = api.get("/api/v1/berichten/sturing/?per_pagina=1").json()
+    tweede = api.get("/api/v1/berichten/sturing/?per_pagina=1&pagina=2").json()
+    assert eerste["aantal_toewijzingen"] == 2
+    assert eerste["toewijzingen"][0]["nummer"] < tweede["toewijzingen"][0]["nummer"]
+    fout = api.get("/api/v1/berichten/sturing/?pagina=nul")
+    assert fout.status_code == 400 and fout["Content-Type"] == "application/problem+json"
+    assert "pagina" in fout.json()["invalid_params"][0]["name"]
+    assert api.get("/api/v1/berichten/sturing/?per_pagina=5000").status_code == 400
+
+
 def test_301_bevat_altijd_alle_lopende_toewijzingen(consulent, aanbieder, mariska):
     org, _ = aanbieder
     a = toewijzing(consulent, org, mariska, "02")

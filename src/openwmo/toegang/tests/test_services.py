@@ -383,8 +383,11 @@ def test_afronden_en_overdragen(users, inwoner):
 
 
 def _oud(melding, dagen):
+    """Received ``dagen`` calendar days ago in Dutch time (at noon): terms count local
+    days, and ``now - dagen`` can fall on another local day (late evening, summer time)."""
+    dag = timezone.localdate() - datetime.timedelta(days=dagen)
     Melding.objects.filter(pk=melding.pk).update(
-        ontvangen_op=timezone.now() - datetime.timedelta(days=dagen)
+        ontvangen_op=timezone.make_aware(datetime.datetime.combine(dag, datetime.time(12)))
     )
     return Melding.objects.get(pk=melding.pk)
 
