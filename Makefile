@@ -45,7 +45,7 @@ schema:
 
 test: install chromium lint
 	env -u DATABASE_URL $(DEMO_ENV) OPENWMO_VAR_DIR=$$(mktemp -d) $(OPENWMO) makemigrations --check --dry-run
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 clean:
 	rm -rf var

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.utils import timezone
+
 ROOT = Path(__file__).resolve().parent.parent
 XSD_MAP = ROOT.parent / "shared" / "iwmo" / "3.2" / "xsd"
 XSD_HERHALINGEN = 3
@@ -100,7 +102,7 @@ def prepare(n_messages: int, rng: random.Random):
     personen = Persoon.objects.bulk_create(
         [Persoon(**r) for r in residents(clients, rng)], batch_size=2000
     )
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     maand_eind = vandaag.replace(day=1) - datetime.timedelta(days=1)
     maand_begin = maand_eind.replace(day=1)
     begin = maand_begin - datetime.timedelta(days=60)

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.berichten.models import Contract, Uitvoeringsvariant
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 
 def dag(n):
-    return str(datetime.date.today() + datetime.timedelta(days=n))
+    return str(timezone.localdate() + datetime.timedelta(days=n))
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.utils import timezone
 from openpyxl import load_workbook
 from stappen import klik
 
@@ -16,7 +17,7 @@ from openwmo.kwaliteit import services as kwaliteit
 from openwmo.testing import factories as f
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-JAAR = datetime.date.today().year
+JAAR = timezone.localdate().year
 
 
 @pytest.fixture

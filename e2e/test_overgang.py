@@ -6,6 +6,7 @@ letter, and the dashboard, staff transition and lumpsum recompute show the resul
 import datetime
 
 import pytest
+from django.utils import timezone
 from stappen import klik, verstuur
 
 from openwmo.accounts.models import Rol
@@ -104,7 +105,7 @@ def uitkomst(screen, naam, *, route, wijziging, maanden, toelichting, check=None
 
 def test_overgang_mariska_blijft_pieter_gaat_naar_basis(screen, gemeente):
     page = screen.page
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     golive = vandaag + datetime.timedelta(days=120)
     einde = vandaag + datetime.timedelta(days=200)
     m, p = gemeente["mariska"], gemeente["pieter"]

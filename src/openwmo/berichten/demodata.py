@@ -10,6 +10,8 @@ the demo shows a real inbox and outbox and a test can check all of it against th
 import datetime
 import random
 
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol, User
 from openwmo.inwoners.models import Persoon
 from openwmo.organisaties.models import Organisatie
@@ -59,7 +61,7 @@ def _clienten(rng: random.Random, vandaag, aantal: int) -> list[Persoon]:
 
 
 def vul(rng: random.Random) -> dict:
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     consulent = User.objects.filter(rol=Rol.WMO_CONSULENT).order_by("pk").first()
     aanbieders = [
         (org, _medewerker(org))

@@ -12,6 +12,8 @@ new and changed model instances are collected for the caller to store.
 import datetime
 from collections import defaultdict
 
+from django.utils import timezone
+
 from .instanties import laad, nieuw
 from .models import (
     MET_DECLARATIE,
@@ -53,7 +55,7 @@ def partij(g: Gelezen) -> tuple[str, str, str]:
 class Staat:
     def __init__(self, *, gesloten=False, vandaag=None):
         self.gesloten = gesloten
-        self.vandaag = vandaag or datetime.date.today()
+        self.vandaag = vandaag or timezone.localdate()
         self.gemeenten: set[str] = set()
         self.aanbieders: dict[str, int] = {}
         self.contracten: dict[int, list[Contract]] = defaultdict(list)

@@ -1,9 +1,8 @@
 """Read API for finance: lumpsums with spending and forecast, and savings scenarios."""
 
-import datetime
-
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -45,7 +44,7 @@ class LumpsumList(APIView):
     def get(self, request):
         jaar = request.query_params.get("jaar", "")
         jaar = int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= 2100 else None
-        jaar = jaar or datetime.date.today().year
+        jaar = jaar or timezone.localdate().year
         aanbieder = None
         if request.user.rol == Rol.ZORGAANBIEDER:
             aanbieder = scope_of(request.user).organisatie_id or 0

@@ -1,13 +1,16 @@
-import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openwmo.organisaties.models import Pijler
 
-JAAR = datetime.date.today().year
+
+def dit_jaar() -> int:
+    """The current year in the municipality's time zone, asked when a form is shown."""
+    return timezone.localdate().year
 
 
 class BedragField(forms.CharField):
@@ -85,7 +88,7 @@ class ScenarioForm(forms.Form):
     naam = forms.CharField(label=_("Naam"), max_length=160)
     taakstelling_cents = BedragField(label=_("Taakstelling per jaar (euro)"))
     taakstelling_vanaf = forms.IntegerField(
-        label=_("Taakstelling vanaf jaar"), min_value=2000, max_value=2100, initial=JAAR
+        label=_("Taakstelling vanaf jaar"), min_value=2000, max_value=2100, initial=dit_jaar
     )
 
 
@@ -96,13 +99,13 @@ class MaatregelForm(forms.Form):
     percentage = PercentageField(label=_("Of: percentage"), required=False)
     grondslag_cents = BedragField(label=_("Grondslag van het percentage (euro)"), required=False)
     vanaf_jaar = forms.IntegerField(
-        label=_("Vanaf jaar"), min_value=2000, max_value=2100, initial=JAAR
+        label=_("Vanaf jaar"), min_value=2000, max_value=2100, initial=dit_jaar
     )
 
 
 class SubsidieForm(forms.Form):
     organisatie_id = forms.TypedChoiceField(label=_("Organisatie"), coerce=int)
-    jaar = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100, initial=JAAR)
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100, initial=dit_jaar)
     bedrag_cents = BedragField(label=_("Subsidiebedrag (euro)"))
     activiteiten = forms.CharField(
         label=_("Afgesproken activiteiten"), widget=forms.Textarea, max_length=4000
@@ -126,5 +129,5 @@ class VerantwoordingForm(forms.Form):
 
 
 class CakForm(forms.Form):
-    jaar = forms.IntegerField(label=_("Jaar"), min_value=2019, max_value=2100, initial=JAAR)
+    jaar = forms.IntegerField(label=_("Jaar"), min_value=2019, max_value=2100, initial=dit_jaar)
     maand = forms.IntegerField(label=_("Maand (1-12)"), min_value=1, max_value=12)

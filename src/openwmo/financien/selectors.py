@@ -17,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import doel_voor, scope_of
@@ -86,7 +87,7 @@ class Startverdeling:
 
 def aannames(jaar: int | None = None) -> dict[str, Fraction]:
     """The configured share to basisondersteuning per legacy category, valid in ``jaar``."""
-    jaar = jaar or datetime.date.today().year
+    jaar = jaar or timezone.localdate().year
     result: dict[str, Fraction] = {}
     for a in Verdeelaanname.objects.filter(vanaf_jaar__lte=jaar).order_by("vanaf_jaar"):
         result[a.categorie] = Fraction(a.aandeel_basis, HEEL)
@@ -220,7 +221,7 @@ def besteding(jaar: int, aanbieder_ids: Iterable[int], vandaag: datetime.date | 
     price × hours per week / 7 per day it runs in the year. Spending to date counts the
     days up to today; the forecast counts every day of the year on which it runs if nothing
     changes (open-ended support runs to 31 December)."""
-    vandaag = vandaag or datetime.date.today()
+    vandaag = vandaag or timezone.localdate()
     begin, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
     prijs: dict[str, int] = {}
     for t in Tarief.objects.filter(eenheid="uur_per_week", vanaf_jaar__lte=jaar).order_by(
@@ -350,7 +351,7 @@ def verschuiving(jaar: int, maand: int | None = None) -> dict:
     """The client shift between basis and aanvullend in a month against the assumed split:
     absolute (clients that are aanvullend but were expected in basis) and in points."""
     rijen = clienten_per_maand(jaar)
-    maand = maand or (datetime.date.today().month if jaar == datetime.date.today().year else 12)
+    maand = maand or (timezone.localdate().month if jaar == timezone.localdate().year else 12)
     rij = rijen[maand - 1]
     totaal = rij["basis"] + rij["aanvullend"]
     verwacht = rij["verwacht_basis_pct"]
@@ -557,7 +558,7 @@ def eigen_bijdrage(
     from openwmo.plannen.models import Regel
     from openwmo.privacy.services import Actie, log
 
-    vandaag = vandaag or datetime.date.today()
+    vandaag = vandaag or timezone.localdate()
     if user.rol not in (Rol.INWONER, Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT):
         raise PermissionDenied
     if not personen_in_scope(user).filter(pk=persoon_id).exists():
@@ -595,7 +596,7 @@ def cak_periodes(peildatum: datetime.date | None = None):
 
     from .eigenbijdrage import periodes
 
-    peildatum = peildatum or datetime.date.today()
+    peildatum = peildatum or timezone.localdate()
     regels = [
         (
             r["plan__persoon_id"],

@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openwmo.accounts.models import Rol
@@ -334,7 +335,7 @@ def verantwoord_subsidie(
             _fout("verantwoording", _("Deze subsidie is al verantwoord."))
         s.gerealiseerd_bereik = gerealiseerd_bereik
         s.verantwoording = verantwoording
-        s.verantwoord_op = datetime.date.today()
+        s.verantwoord_op = timezone.localdate()
         s.save(update_fields=["gerealiseerd_bereik", "verantwoording", "verantwoord_op"])
     return s
 
@@ -398,7 +399,7 @@ def cak_levering(user, *, jaar: int, maand: int, vandaag: datetime.date | None =
         _fout("maand", _("Kies een maand."))
     from openwmo.berichten.services import gemeente
 
-    vandaag = vandaag or datetime.date.today()
+    vandaag = vandaag or timezone.localdate()
     periodes = selectors.cak_periodes(vandaag)
     tekst = cak_bestand(
         periodes, gemeentecode=gemeente().gemeentecode, jaar=jaar, maand=maand, aangemaakt=vandaag

@@ -1,6 +1,5 @@
 """Screens of the finance app. Thin: forms parse amounts, services decide."""
 
-import datetime
 import io
 
 from django.contrib import messages
@@ -9,6 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openwmo.accounts.models import Rol
@@ -32,7 +32,7 @@ MAANDEN = [
 
 def _jaar(request) -> int:
     jaar = request.GET.get("jaar", "")
-    return int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= 2100 else datetime.date.today().year
+    return int(jaar) if jaar.isdigit() and 2000 <= int(jaar) <= 2100 else timezone.localdate().year
 
 
 def _formulier(request, form, *, titel, knop, intro=""):

@@ -8,6 +8,7 @@ import datetime
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openwmo.gebieden.models import postcode_validator
@@ -169,7 +170,7 @@ class Persoon(models.Model):
 
     @property
     def leeftijd(self) -> int:
-        return leeftijd_op(self.geboortedatum, datetime.date.today())
+        return leeftijd_op(self.geboortedatum, timezone.localdate())
 
     @property
     def volledige_naam(self) -> str:

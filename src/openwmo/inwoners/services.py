@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openwmo.accounts.models import Rol
@@ -77,7 +78,7 @@ def registreer_inwoner(user, gegevens: NieuweInwoner, *, kanaal: str) -> Persoon
             for field, msgs in exc.message_dict.items():
                 errors.setdefault(field, []).extend(msgs)
     if "geboortedatum" not in errors and persoon.geboortedatum:
-        if persoon.geboortedatum > datetime.date.today():
+        if persoon.geboortedatum > timezone.localdate():
             errors["geboortedatum"] = [_("De geboortedatum ligt in de toekomst.")]
     if "bsn" not in errors and Persoon.objects.filter(bsn=persoon.bsn).exists():
         errors["bsn"] = [_("Er staat al een inwoner met dit BSN in het register.")]

@@ -1,8 +1,7 @@
 """Fixtures for plan tests (plannen and besluiten): a worker, a consultant and plans."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.plannen import services
@@ -71,7 +70,7 @@ def aanbieder(users):
 
 @pytest.fixture
 def vandaag():
-    return datetime.date.today()
+    return timezone.localdate()
 
 
 @pytest.fixture

@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol
 
 WERK = {Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT}
@@ -12,7 +14,7 @@ def objecten(users, inwoner):
     from openwmo.besluiten.models import Advies, Beschikking, Bezwaar, Verwijzing
     from openwmo.plannen.models import Plan, Regel
 
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     werker = users[Rol.SOCIAAL_WERKER]
     plan = Plan.objects.create(
         huishouden=inwoner.huishouden,

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from openwmo.plannen import services
 from openwmo.testing import factories as f
@@ -37,7 +38,7 @@ def frank_regel(werker, frank):
         regievoerder_naam="Anneke Visser (moeder)",
         kanaal=UI,
     )
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     regel = services.voeg_regel_toe(
         werker,
         plan.pk,

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.berichten.models import Contract, PgbToekenning, Toewijzing
@@ -122,14 +123,12 @@ def test_frank_verwijzing_pgb_dan_beschikking_en_bezwaar(werker, consulent, fran
     bezwaar = services.registreer_bezwaar(
         consulent,
         beschikking.pk,
-        ontvangen_op=datetime.date.today(),
+        ontvangen_op=timezone.localdate(),
         gronden="Het bedrag is te laag voor de begeleiding die Frank nodig heeft.",
         kanaal=UI,
     )
     assert not bezwaar.adviescommissie
-    services.plan_hoorzitting(
-        consulent, bezwaar.pk, hoorzitting_op=datetime.date.today(), kanaal=UI
-    )
+    services.plan_hoorzitting(consulent, bezwaar.pk, hoorzitting_op=timezone.localdate(), kanaal=UI)
     services.verdaag(consulent, bezwaar.pk, weken=4, kanaal=UI)
     with pytest.raises(ValidationError):
         services.verdaag(consulent, bezwaar.pk, weken=2, kanaal=UI)
@@ -218,7 +217,7 @@ def _zin_regel(werker, jelle_plan, aanbieder, categorie="dagbesteding"):
         organisatie=aanbieder,
         productcategorie=categorie,
         leveringsvorm="zin",
-        ingangsdatum=datetime.date.today(),
+        ingangsdatum=timezone.localdate(),
         kanaal=UI,
     )
 
@@ -257,7 +256,7 @@ def test_beschikking_zin_stuurt_toewijzing_met_de_besloten_periode(
     services.beoordeel_advies(
         consulent, advies.pk, uitkomst="geaccepteerd", motivering="", kanaal=UI
     )
-    einde = datetime.date.today() + datetime.timedelta(days=180)
+    einde = timezone.localdate() + datetime.timedelta(days=180)
     services.neem_beschikking(
         consulent,
         advies.pk,
@@ -310,9 +309,9 @@ def test_bezwaar_foute_invoer(consulent, werker, frank_regel, users):
         kanaal=UI,
     )
     for ontvangen, gronden in (
-        (datetime.date.today() + datetime.timedelta(days=3), "Te laag"),
-        (datetime.date.today() - datetime.timedelta(days=3), "Te laag"),
-        (datetime.date.today(), ""),
+        (timezone.localdate() + datetime.timedelta(days=3), "Te laag"),
+        (timezone.localdate() - datetime.timedelta(days=3), "Te laag"),
+        (timezone.localdate(), ""),
         (None, "Te laag"),
     ):
         with pytest.raises(ValidationError):
@@ -323,7 +322,7 @@ def test_bezwaar_foute_invoer(consulent, werker, frank_regel, users):
         services.registreer_bezwaar(
             users[Rol.SOCIAAL_WERKER],
             b.pk,
-            ontvangen_op=datetime.date.today(),
+            ontvangen_op=timezone.localdate(),
             gronden="x",
             kanaal=UI,
         )

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.besluiten import services, termijnen
@@ -177,12 +178,12 @@ def test_advies_beoordeling_beschikking_en_bezwaar_via_schermen(
     # objection through the screen, with its deadline
     response = client.post(
         f"/besluiten/beschikkingen/{b.pk}/bezwaar/",
-        {"ontvangen_op": datetime.date.today().isoformat(), "gronden": "Bedrag te laag"},
+        {"ontvangen_op": timezone.localdate().isoformat(), "gronden": "Bedrag te laag"},
     )
     assert response.status_code == 302
     bz = Bezwaar.objects.get()
     pagina = client.get(f"/besluiten/bezwaren/{bz.pk}/").content.decode()
-    stand = termijnen.stand(bz, datetime.date.today())
+    stand = termijnen.stand(bz, timezone.localdate())
     assert lang(stand.beslistermijn_einde) in pagina and "tijdig ingediend" in pagina
     assert (
         client.post(
@@ -266,7 +267,7 @@ def test_beschikking_pdf_zin_zonder_bedrag(client, werker, consulent, jelle_plan
         organisatie=aanbieder,
         productcategorie="kortdurend_verblijf",
         leveringsvorm="zin",
-        ingangsdatum=datetime.date.today(),
+        ingangsdatum=timezone.localdate(),
         kanaal=UI,
     )
     advies = services.dien_advies_in(
@@ -279,7 +280,7 @@ def test_beschikking_pdf_zin_zonder_bedrag(client, werker, consulent, jelle_plan
         consulent,
         advies.pk,
         motivering="Een lange motivering voor het besluit.",
-        einddatum=datetime.date.today() + datetime.timedelta(days=30),
+        einddatum=timezone.localdate() + datetime.timedelta(days=30),
         pgb_bedrag=Decimal(5),
         kanaal=UI,
     )
@@ -318,7 +319,7 @@ def test_api_bezwaren_met_termijnen(client, werker, consulent, frank_regel):
     bz = services.registreer_bezwaar(
         consulent,
         b.pk,
-        ontvangen_op=datetime.date.today(),
+        ontvangen_op=timezone.localdate(),
         gronden="Te laag",
         adviescommissie=True,
         kanaal=UI,
@@ -326,7 +327,7 @@ def test_api_bezwaren_met_termijnen(client, werker, consulent, frank_regel):
     api = APIClient()
     api.force_authenticate(consulent)
     [rij] = api.get("/api/v1/bezwaren/").json()
-    stand = termijnen.stand(bz, datetime.date.today())
+    stand = termijnen.stand(bz, timezone.localdate())
     assert rij["beschikking"] == b.kenmerk and rij["tijdig"] is True
     assert rij["beslistermijn_einde"] == stand.beslistermijn_einde.isoformat()
     assert (stand.beslistermijn_einde - stand.bezwaartermijn_einde).days == 84

@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol
 
 CONTROLLER = {Rol.BELEIDSMAKER, Rol.BEHEERDER}
@@ -7,12 +9,11 @@ LUMPSUM = CONTROLLER | {Rol.ZORGAANBIEDER}
 def objecten(users, inwoner):
     """Lumpsums of a basis provider and the provider user's organisation, a transfer request
     between them, a subsidy and a scenario."""
-    import datetime
 
     from openwmo.financien.models import Herverdelingsverzoek, Lumpsum, Scenario, Subsidie
     from openwmo.organisaties.models import Perceel
 
-    jaar = datetime.date.today().year
+    jaar = timezone.localdate().year
     basis = Lumpsum.objects.create(
         jaar=jaar,
         perceel=Perceel.objects.get(code="basis"),

@@ -1,13 +1,14 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.financien import selectors, services
 from openwmo.kwaliteit import services as kwaliteit
 from openwmo.testing import factories as f
 
-JAAR = datetime.date.today().year
+JAAR = timezone.localdate().year
 GROEPEN = [
     selectors.Clientgroep("TO2", 40, 40 * 3 * 52 * 5_500),
     selectors.Clientgroep("TO3", 30, 30 * 5 * 52 * 6_200),

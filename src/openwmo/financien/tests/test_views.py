@@ -6,6 +6,7 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
@@ -112,7 +113,7 @@ def test_subsidie_en_verantwoording(client, users):
         {"gerealiseerd_bereik": 280, "verantwoording": "Drie avonden per week open."},
     )
     s.refresh_from_db()
-    assert s.gerealiseerd_bereik == 280 and s.verantwoord_op == datetime.date.today()
+    assert s.gerealiseerd_bereik == 280 and s.verantwoord_op == timezone.localdate()
 
 
 def test_cak_download_en_inwoner(client, users, inwoner):

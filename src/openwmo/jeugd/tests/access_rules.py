@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol
 
 WERK = {Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT}
@@ -13,7 +15,7 @@ def objecten(users, inwoner):
     from openwmo.testing import factories as f
 
     f.PersoonFactory(
-        geboortedatum=datetime.date.today() - datetime.timedelta(days=6 * 365),
+        geboortedatum=timezone.localdate() - datetime.timedelta(days=6 * 365),
         huishouden=inwoner.huishouden,
     )
     plan = Plan.objects.create(

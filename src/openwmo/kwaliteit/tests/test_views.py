@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.kwaliteit.models import Calamiteit, Kwaliteitseis, Overleg, Zelfevaluatie
@@ -19,7 +20,7 @@ def test_calamiteit_melden_en_verloop_via_schermen(client, users):
         "/kwaliteit/calamiteiten/nieuw/",
         {
             "soort": "geweld",
-            "plaatsgevonden_op": datetime.date.today().isoformat(),
+            "plaatsgevonden_op": timezone.localdate().isoformat(),
             "omschrijving": "Een begeleider is bedreigd.",
         },
     )

@@ -3,6 +3,7 @@ from fractions import Fraction
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.financien.selectors import aannames, jaarkosten_cents
@@ -66,7 +67,7 @@ def test_overgangsperiode_moet_passen_voor_de_wijziging(users, gesprekken):
         ({"route": "mix", "aandeel_basis_procent": 100}, "aandeel_basis_procent"),
         ({"route": "onbekend"}, "route"),
         ({"maatwerk": True, "toelichting": " "}, "toelichting"),
-        ({"gehouden_op": datetime.date.today() + datetime.timedelta(days=1)}, "gehouden_op"),
+        ({"gehouden_op": timezone.localdate() + datetime.timedelta(days=1)}, "gehouden_op"),
         ({"overgangsperiode_maanden": 13}, "overgangsperiode_maanden"),
         ({"criteria": {"x": "misschien"}}, "criteria"),
     ],

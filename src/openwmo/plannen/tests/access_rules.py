@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol
 
 WERK = {Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT}
@@ -31,7 +33,7 @@ def objecten(users, inwoner):
         flexibel=True,
     )
     Intensiteitswijziging.objects.create(
-        regel=basis, naar=3, ingangsdatum=datetime.date.today(), toelichting="Start", door=werker
+        regel=basis, naar=3, ingangsdatum=timezone.localdate(), toelichting="Start", door=werker
     )
     Regel.objects.create(
         plan=plan,
@@ -41,11 +43,11 @@ def objecten(users, inwoner):
         organisatie=users[Rol.ZORGAANBIEDER].medewerker.organisatie,
         productcategorie="dagbesteding",
         leveringsvorm="zin",
-        ingangsdatum=datetime.date.today(),
+        ingangsdatum=timezone.localdate(),
         status="voorgesteld",
     )
     evaluatie = Evaluatie.objects.create(
-        regel=basis, gepland_op=datetime.date.today() + datetime.timedelta(days=7)
+        regel=basis, gepland_op=timezone.localdate() + datetime.timedelta(days=7)
     )
     return {"plannen_plan": plan.pk, "plannen_regel": basis.pk, "plannen_evaluatie": evaluatie.pk}
 

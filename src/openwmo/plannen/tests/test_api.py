@@ -1,8 +1,7 @@
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from openwmo.accounts.models import Rol
@@ -21,7 +20,7 @@ def _client(user):
 
 def test_plan_met_arrangement_en_doelrealisatie(jelle_plan, werker):
     basis = jelle_plan.regels.get(soort="basis")
-    e = services.plan_evaluatie(werker, basis.pk, gepland_op=datetime.date.today(), kanaal="ui")
+    e = services.plan_evaluatie(werker, basis.pk, gepland_op=timezone.localdate(), kanaal="ui")
     services.leg_evaluatie_vast(
         werker, e.pk, voortgang="bereikt", visie_inwoner="Goed", kanaal="ui"
     )

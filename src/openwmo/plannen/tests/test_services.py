@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.plannen import selectors, services
@@ -156,7 +157,7 @@ def test_opschalen_zonder_besluit_met_historie(jelle_plan, werker):
 
 def test_evaluatie_en_doelrealisatie(jelle_plan, werker, users):
     regels = list(jelle_plan.regels.all())
-    morgen = datetime.date.today() + datetime.timedelta(days=1)
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
     e1 = services.plan_evaluatie(werker, regels[0].pk, gepland_op=morgen, kanaal=UI)
     e2 = services.plan_evaluatie(werker, regels[1].pk, gepland_op=morgen, kanaal=UI)
     assert selectors.evaluaties_binnenkort(werker) == [e1, e2]
@@ -216,7 +217,7 @@ def test_aanbieder_ziet_alleen_eigen_regels(jelle_plan, werker, users, aanbieder
         organisatie=aanbieder,
         productcategorie="dagbesteding",
         leveringsvorm="zin",
-        ingangsdatum=datetime.date.today(),
+        ingangsdatum=timezone.localdate(),
         kanaal=UI,
     )
     services.voeg_regel_toe(
@@ -228,7 +229,7 @@ def test_aanbieder_ziet_alleen_eigen_regels(jelle_plan, werker, users, aanbieder
         organisatie=f.OrganisatieFactory(),
         productcategorie="kortdurend_verblijf",
         leveringsvorm="zin",
-        ingangsdatum=datetime.date.today(),
+        ingangsdatum=timezone.localdate(),
         kanaal=UI,
     )
     assert list(selectors.regels_in_scope(users[Rol.ZORGAANBIEDER])) == [eigen]
@@ -246,7 +247,7 @@ def test_inwoner_reageert_op_eigen_plan(jelle_plan, users):
 def test_mariska_en_pieter_tonen_huidige_en_toekomstige_pijler(werker, gezin, aanbieder):
     """Transition cases: Mariska stays in aanvullend; Pieter moves to basis after a careful
     three-month transfer. For now the lines show the pillar (transition fields come later)."""
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     over_drie_maanden = vandaag + datetime.timedelta(days=91)
     mariska = f.PersoonFactory(voornamen="Mariska", huishouden=gezin)
     pieter = f.PersoonFactory(

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.plannen.models import Plan, Regel
@@ -87,12 +88,12 @@ def test_schalen_en_evalueren_via_het_scherm(client, werker, jelle_plan):
         f"/plannen/regels/{basis.pk}/intensiteit/",
         {
             "uren_per_week": "4",
-            "ingangsdatum": datetime.date.today().isoformat(),
+            "ingangsdatum": timezone.localdate().isoformat(),
             "toelichting": "Brief van de deurwaarder",
         },
     )
     assert response.status_code == 302
-    morgen = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    morgen = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     client.post(f"/plannen/regels/{basis.pk}/evaluaties/nieuw/", {"gepland_op": morgen})
     evaluatie = basis.evaluaties.get()
     start = client.get("/").content.decode()
@@ -158,7 +159,7 @@ def test_convenant_bepaalt_welke_planregels_en_namen_een_aanbieder_ziet(
         organisatie=aanbieder,
         productcategorie="thuisondersteuning",
         leveringsvorm="zin",
-        ingangsdatum=datetime.date.today(),
+        ingangsdatum=timezone.localdate(),
         kanaal="ui",
     )
     client.force_login(users[Rol.ZORGAANBIEDER])

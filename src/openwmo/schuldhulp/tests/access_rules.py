@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol
 
 WERK = {Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT}
@@ -13,10 +15,10 @@ def objecten(users, inwoner):
     crisis = Crisis.objects.create(
         persoon=inwoner,
         soort="uithuiszetting",
-        datum_dreiging=datetime.date.today(),
+        datum_dreiging=timezone.localdate(),
         toelichting="Ontruiming aangezegd",
         gemeld_op=datetime.datetime.now(datetime.UTC),
-        uiterlijk_op=datetime.date.today(),
+        uiterlijk_op=timezone.localdate(),
     )
     plan = Plan.objects.create(
         huishouden=inwoner.huishouden,

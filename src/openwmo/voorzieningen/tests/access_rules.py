@@ -1,3 +1,5 @@
+from django.utils import timezone
+
 from openwmo.accounts.models import Rol
 
 WERK = {Rol.SOCIAAL_WERKER, Rol.WMO_CONSULENT}
@@ -26,7 +28,7 @@ def objecten(users, inwoner):
         berekening=[],
         minuten_per_week=120,
     )
-    vandaag = datetime.date.today()
+    vandaag = timezone.localdate()
     aanvraag = Aanvraag.objects.create(
         persoon=inwoner,
         soort="vervoerspas",
