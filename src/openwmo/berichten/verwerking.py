@@ -321,15 +321,21 @@ def _verwerk_geordend(resultaten, volgorde, invoer, staat, codes, nu, vandaag, o
 def _al_opgeslagen(r: Resultaat, staat, sleutel) -> bool:
     """Idempotency against the database: return the stored retour of the same message."""
     afzender, naam, ident, sha = sleutel
-    if sha not in staat.berichten.get((afzender, naam, ident), ()) and naam:
+    bekend = staat.berichten.get((afzender, naam, ident), ())
+    zelfde = Bericht.objects.filter(
+        richting=Bericht.Richting.IN, afzender=afzender, berichttype=naam, identificatie=ident
+    )
+    if sha in bekend or not naam:
+        bestaand = zelfde.filter(sha256=sha).first()
+    elif bekend:
+        # the identification is known with another fingerprint: a different message
+        # (TR056), or the same content stored under the hash of its bytes (the city
+        # preset writes those), so compare the content itself
+        bestaand = next(
+            (b for b in zelfde.order_by("pk") if schema.lees(bytes(b.inhoud)).sha256 == sha), None
+        )
+    else:
         return False
-    bestaand = Bericht.objects.filter(
-        richting=Bericht.Richting.IN,
-        afzender=afzender,
-        berichttype=naam,
-        identificatie=ident,
-        sha256=sha,
-    ).first()
     if bestaand is None:
         return False
     r.herhaald, r.bericht = True, bestaand

@@ -1,5 +1,7 @@
 """The receiving pipeline and HTTP endpoint: invalid messages get a fitting retourcode."""
 
+import hashlib
+
 import pytest
 from django.utils import timezone
 from lxml import etree
@@ -59,6 +61,18 @@ def test_zelfde_bericht_twee_keer_geeft_zelfde_retour_en_een_record(klaar):
     assert eerste.content == tweede.content
     assert Bericht.objects.filter(berichttype="WMO305").count() == 1
     assert Levering.objects.count() == 1
+
+
+def test_zelfde_inhoud_met_andere_vingerafdruk_is_hetzelfde_bericht(klaar):
+    """A stored message whose fingerprint is the hash of its bytes (as the city preset
+    stores them), sent again with other line ends: the stored retour, no second record."""
+    org, _, t, client = klaar
+    eerste = post(client, goede_305(org, t))
+    b = Bericht.objects.get(berichttype="WMO305")
+    Bericht.objects.filter(pk=b.pk).update(sha256=hashlib.sha256(bytes(b.inhoud)).hexdigest())
+    tweede = post(client, goede_305(org, t).replace(b"\n", b"\r\n"))
+    assert tweede.content == eerste.content
+    assert Bericht.objects.filter(berichttype="WMO305").count() == 1
 
 
 def test_dubbele_identificatie_ander_bericht_9056(klaar):
