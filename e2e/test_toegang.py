@@ -13,6 +13,7 @@ from openwmo.accounts.models import Rol
 from openwmo.inwoners.models import Huishouden, Relatie
 from openwmo.organisaties.models import Organisatie
 from openwmo.testing import factories as f
+from openwmo.testing.tijd import eerder_vandaag
 from openwmo.toegang.models import Melding, Niveau, Status
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -115,7 +116,7 @@ def onderzoek(screen, scores, resultaat, **teksten):
 def gesprek(screen, deelnemers):
     page = screen.page
     klik(page, "Gesprek plannen of vastleggen")
-    begin = timezone.localtime() - datetime.timedelta(hours=1)
+    begin = eerder_vandaag(hours=1)
     page.get_by_label("Datum en tijd").fill(begin.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Het gesprek heeft al plaatsgevonden").check()
     for label, naam in deelnemers.items():

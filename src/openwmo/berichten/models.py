@@ -277,12 +277,30 @@ class Toewijzing(models.Model):
         Verzoek, on_delete=models.SET_NULL, null=True, blank=True, related_name="toewijzingen"
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # Kept by the message pipeline (services.leverstand_bijwerken) after every batch:
+    # whether an active start / stop (305/307) exists. The late-items list reads them
+    # instead of searching all starts and stops for every toewijzing.
+    gestart = models.BooleanField(_("gestart"), default=False, editable=False)
+    gestopt = models.BooleanField(_("gestopt"), default=False, editable=False)
 
     class Meta:
         ordering = ["-ingangsdatum", "-nummer"]
         verbose_name = _("toewijzing")
         verbose_name_plural = _("toewijzingen")
-        indexes = [models.Index(fields=["bsn", "aanbieder"])]
+        indexes = [
+            models.Index(fields=["bsn", "aanbieder"]),
+            # the late-items list: no start yet, or started and not stopped
+            models.Index(
+                fields=["ingangsdatum"],
+                condition=models.Q(gestart=False) & ~models.Q(reden_wijziging="13"),
+                name="toewijzing_zonder_start",
+            ),
+            models.Index(
+                fields=["einddatum"],
+                condition=models.Q(gestart=True, gestopt=False) & ~models.Q(reden_wijziging="13"),
+                name="toewijzing_zonder_stop",
+            ),
+        ]
 
     def __str__(self):
         return f"Toewijzing {self.nummer}"

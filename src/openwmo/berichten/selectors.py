@@ -7,7 +7,7 @@ sees everything; a beleidsmaker sees steering figures only (no personal data).
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import F, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
@@ -153,24 +153,17 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
                 }
             )
 
-    # the database picks the candidates (n working days are at least n calendar days),
-    # the exact working-day term is computed here
-    def bericht(soort):
-        return Levering.objects.filter(toewijzing=OuterRef("pk"), soort=soort, actief=True)
-
+    # the database picks the candidates (n working days are at least n calendar days)
+    # from the chain state the pipeline keeps per toewijzing (partial indexes), the exact
+    # working-day term is computed here
     grens = vandaag - datetime.timedelta(days=TERMIJN_START_STOP)
     toewijzingen = toewijzingen_in_scope(user).exclude(reden_wijziging="13")
     zonder_start = toewijzingen.filter(
         Q(einddatum__isnull=True) | Q(einddatum__gte=F("ingangsdatum")),
-        ~Exists(bericht(Levering.Soort.START)),
+        gestart=False,
         ingangsdatum__lt=grens,
     )
-
-    zonder_stop = toewijzingen.filter(
-        Exists(bericht(Levering.Soort.START)),
-        ~Exists(bericht(Levering.Soort.STOP)),
-        einddatum__lt=grens,
-    )
+    zonder_stop = toewijzingen.filter(gestart=True, gestopt=False, einddatum__lt=grens)
     for qs, datum, soort, ontbreekt in (
         (zonder_start, "ingangsdatum", "Startbericht (305)", "geen start"),
         (zonder_stop, "einddatum", "Stopbericht (307)", "geen stop"),

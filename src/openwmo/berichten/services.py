@@ -21,7 +21,7 @@ from openwmo.accounts.selectors import doel_voor, scope_of
 from openwmo.organisaties.models import Organisatie
 from openwmo.privacy import services as audit
 
-from . import codelijsten, regels, schema
+from . import codelijsten, regels, schema, verwerking
 from .models import (
     MET_TOEWIJZING,
     Bericht,
@@ -38,6 +38,12 @@ from .verwerking import Invoer, maak_retour, nieuwe_identificatie, verwerk
 GEMEENTE_ROLLEN = frozenset({Rol.WMO_CONSULENT})
 AANBIEDER_ROLLEN = frozenset({Rol.ZORGAANBIEDER})
 VRIJGESTELD = regels.VRIJGESTELDE_CATEGORIEEN
+
+
+def leverstand_bijwerken(toewijzing_ids=None) -> int:
+    """For bulk loads outside the pipeline (the city preset): set Toewijzing.gestart /
+    gestopt from the stored starts and stops, as the pipeline does after every batch."""
+    return verwerking.leverstand_bijwerken(toewijzing_ids)
 
 
 def _eis_rol(user, rollen):

@@ -466,6 +466,21 @@ def _json_onthoudend(f, connection):
     return omzet
 
 
+def leverstand_bijwerken(toewijzing_ids=None) -> int:
+    """Toewijzing.gestart / gestopt from the active starts and stops, for the given
+    toewijzingen (all when None), in one statement; returns how many were looked at."""
+    if toewijzing_ids is not None and not toewijzing_ids:
+        return 0
+    actief = Levering.objects.filter(toewijzing=models.OuterRef("pk"), actief=True)
+    toewijzingen = Toewijzing.objects.all()
+    if toewijzing_ids is not None:
+        toewijzingen = toewijzingen.filter(pk__in=sorted(toewijzing_ids))
+    return toewijzingen.update(
+        gestart=models.Exists(actief.filter(soort=Levering.Soort.START)),
+        gestopt=models.Exists(actief.filter(soort=Levering.Soort.STOP)),
+    )
+
+
 def _sla_op(resultaten, staat, gebruiker, kanaal):
     berichten = [r.bericht for r in resultaten if r.bericht is not None and not r.herhaald]
     voeg_in(Bericht, berichten)
@@ -482,6 +497,9 @@ def _sla_op(resultaten, staat, gebruiker, kanaal):
     levering_upd = [o for o in staat.gewijzigd if isinstance(o, Levering)]
     if levering_upd:
         Levering.objects.bulk_update(levering_upd, ["actief"])
+    leverstand_bijwerken(
+        {o.toewijzing_id for o in [*per_model.get(Levering, ()), *levering_upd] if o.toewijzing_id}
+    )
     verzoek_upd = [o for o in staat.gewijzigd if isinstance(o, Verzoek)]
     if verzoek_upd:
         Verzoek.objects.bulk_update(verzoek_upd, ["status", "reden_afwijzing", "beantwoord_op"])

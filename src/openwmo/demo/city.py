@@ -25,6 +25,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections, models, reset_q
 from django.db.models import Count, Max
 
 from openwmo.accounts.models import Rol, User
+from openwmo.berichten import services as berichten
 from openwmo.berichten.models import (
     Bericht,
     Contract,
@@ -177,6 +178,7 @@ def seed_city(
         stdout.write("Vijf jaar geschiedenis aanmaken (meldingen, plannen, iWmo-berichten)…\n")
     with transaction.atomic():
         history = History(random.Random(f"lindeveen:{seed}:stad"), stdout).build()
+        berichten.leverstand_bijwerken()  # the chain state the pipeline keeps
     reset_sequences()
     analyze()
     summary["stad"] = {

@@ -458,6 +458,38 @@ def test_te_laat_en_werkvoorraad(consulent, aanbieder, mariska, client):
     assert selectors.te_laat(consulent)
 
 
+def test_late_lijst_volgt_de_leverstand_van_start_stop_en_verwijdering(
+    consulent, aanbieder, mariska
+):
+    """The late list reads the chain state the pipeline keeps per toewijzing: a start
+    takes the toewijzing off the list, deleting that start puts it back, and a started
+    toewijzing that ended without a stop is late for its stop."""
+    org, user = aanbieder
+    t = toewijzing(consulent, org, mariska, ingang=-30, einddatum=keten.dagen(-10))
+
+    def soorten():
+        return [i["soort"] for i in selectors.te_laat(consulent) if i["object"] == t]
+
+    def stand():
+        t.refresh_from_db()
+        return t.gestart, t.gestopt
+
+    assert soorten() == ["Startbericht (305)"] and stand() == (False, False)
+    assert services.meld_start(user, t.pk, begindatum=keten.dagen(-30)).geaccepteerd
+    assert soorten() == ["Stopbericht (307)"] and stand() == (True, False)
+    start = Levering.objects.get(toewijzing=t)
+    assert services.verwijder_melding(user, start.pk).geaccepteerd
+    assert soorten() == ["Startbericht (305)"] and stand() == (False, False)
+    services.meld_start(user, t.pk, begindatum=keten.dagen(-30))
+    start = Levering.objects.get(toewijzing=t, actief=True)
+    assert services.meld_stop(user, start.pk, einddatum=keten.dagen(-10), reden="19").geaccepteerd
+    assert soorten() == [] and stand() == (True, True)
+    # what the pipeline kept is what the stored starts and stops say (the migration and
+    # the city preset fill it this way)
+    Toewijzing.objects.update(gestart=False, gestopt=False)
+    assert services.leverstand_bijwerken() == 1 and stand() == (True, True)
+
+
 def test_rollen_zonder_toegang(users, aanbieder, consulent, mariska):
     from openwmo.accounts.models import Rol
 

@@ -1,11 +1,9 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.organisaties.models import Organisatie
 from openwmo.testing import factories as f
+from openwmo.testing.tijd import eerder_vandaag
 from openwmo.toegang import services
 
 
@@ -37,7 +35,7 @@ def melding_voor(user, persoon, **kwargs):
         "bsn": persoon.bsn,
         "geboortedatum": persoon.geboortedatum,
         "kanaal": "telefoon",
-        "ontvangen_op": timezone.now() - datetime.timedelta(minutes=1),
+        "ontvangen_op": eerder_vandaag(minutes=1),
         "vraag": "Ik heb hulp nodig.",
     }
     gegevens.update(kwargs)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from openwmo.accounts.models import Rol
 from openwmo.privacy.models import AuditRecord
 from openwmo.testing import factories as f
+from openwmo.testing.tijd import eerder_vandaag
 from openwmo.toegang import selectors, services
 from openwmo.toegang.models import (
     Criteriaset,
@@ -27,7 +28,7 @@ from openwmo.toegang.models import (
 from .conftest import melding_voor
 
 pytestmark = pytest.mark.django_db
-VANDAAG = datetime.date.today
+VANDAAG = timezone.localdate
 
 
 def _gesprek_klaar(user, melding):
@@ -41,7 +42,7 @@ def _gesprek_klaar(user, melding):
     services.plan_gesprek(
         user,
         melding.pk,
-        gepland_op=timezone.now() - datetime.timedelta(minutes=30),
+        gepland_op=eerder_vandaag(minutes=30),
         locatie="Thuis",
         gevoerd=True,
         kanaal="ui",
