@@ -112,3 +112,18 @@ def test_ander_aanbieder_ziet_toewijzing_niet(client, consulent, aanbieder, mari
         ).status_code
         == 404
     )
+
+
+def test_sturing_per_pagina_met_navigatie(client, consulent, aanbieder, mariska, monkeypatch):
+    from openwmo.berichten import selectors
+
+    org, _ = aanbieder
+    eerste = keten.toewijzing(consulent, org, mariska, categorie="02")
+    tweede = keten.toewijzing(consulent, org, mariska, categorie="07")
+    monkeypatch.setattr(selectors, "STURING_PER_PAGINA", 1)
+    client.force_login(consulent)
+    html = client.get("/berichten/sturing/?pagina=2").content.decode()
+    assert "2 toewijzingen, op nummer." in html and "Pagina 2 van 2" in html
+    assert 'href="?pagina=1"' in html and "Volgende" not in html
+    assert f">{tweede.nummer}<" in html and f">{eerste.nummer}<" not in html
+    assert "Pagina 1 van 2" in client.get("/berichten/sturing/?pagina=nul").content.decode()
