@@ -211,7 +211,7 @@ def sturingsinformatie(
     leeg = {"aanbieders": [], "redenen": [], "toewijzingen": [], "aantal_toewijzingen": 0}
     scope = scope_of(user)
     if scope.rol not in STURING_ROLLEN:
-        return {**leeg, "pagina": 1, "per_pagina": per_pagina or STURING_PER_PAGINA}
+        return {**leeg, "pagina": 1, "paginas": 1, "per_pagina": per_pagina or STURING_PER_PAGINA}
     vandaag = vandaag or timezone.localdate()
     per_pagina = per_pagina or STURING_PER_PAGINA
     codes = codelijsten.huidige()
@@ -305,7 +305,8 @@ def sturingsinformatie(
             }
         )
     gemeente = scope.rol == Rol.WMO_CONSULENT
-    pagina = max(1, min(pagina, (len(toewijzingen) - 1) // per_pagina + 1))
+    paginas = max(1, -(-len(toewijzingen) // per_pagina)) if gemeente else 1
+    pagina = max(1, min(pagina, paginas))
     deel = toewijzingen[(pagina - 1) * per_pagina : pagina * per_pagina] if gemeente else []
     return {
         "aanbieders": aanbieders,
@@ -313,6 +314,7 @@ def sturingsinformatie(
         "toewijzingen": [rij(t) for t in deel],
         "aantal_toewijzingen": len(toewijzingen) if gemeente else 0,
         "pagina": pagina,
+        "paginas": paginas,
         "per_pagina": per_pagina,
     }
 

@@ -400,10 +400,11 @@ def sturing(request):
         pagina = max(1, int(request.GET.get("pagina") or 1))
     except ValueError:
         pagina = 1
-    s = selectors.sturingsinformatie(request.user, pagina=pagina)
-    laatste = max(1, -(-s["aantal_toewijzingen"] // s["per_pagina"]))
     return render(
         request,
         "berichten/sturing.html",
-        {"s": s, "laatste_pagina": laatste, "vandaag": timezone.localdate()},
+        {
+            "s": selectors.sturingsinformatie(request.user, pagina=pagina),
+            "vandaag": timezone.localdate(),
+        },
     )

@@ -62,7 +62,7 @@ def test_sturing_per_pagina_met_tijdelijke_stop_en_vast_aantal_queries(
     assert services.meld_stop(user, start_b.pk, einddatum=keten.dagen(-1), reden="20").geaccepteerd
     with django_assert_num_queries(8):  # the same few queries for any number of toewijzingen
         s = selectors.sturingsinformatie(consulent, per_pagina=1, pagina=2)
-    assert s["aantal_toewijzingen"] == 2 and s["pagina"] == 2
+    assert s["aantal_toewijzingen"] == 2 and s["pagina"] == 2 and s["paginas"] == 2
     [rij] = s["toewijzingen"]
     assert rij["nummer"] == max(a.nummer, b.nummer)
     assert rij["tijdelijk_gestopt"] is True and rij["reden_beeindiging"] == ""
