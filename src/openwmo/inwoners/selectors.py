@@ -31,9 +31,21 @@ def personen_in_scope(user) -> QuerySet[Persoon]:
             | Q(pk__in=privacy.doorbraak_persoon_ids(user))
         )
     if scope.rol == Rol.INWONER and scope.persoon_id:
-        eigen = Persoon.objects.filter(pk=scope.persoon_id).values("huishouden_id")
-        return qs.filter(Q(pk=scope.persoon_id) | Q(huishouden_id__in=eigen))
+        # themself, and whom they legally represent (a registered representation with a
+        # ground); living in the same household gives no right to another's file
+        return qs.filter(Q(pk=scope.persoon_id) | Q(pk__in=vertegenwoordigde_ids(scope.persoon_id)))
     return qs.none()
+
+
+def vertegenwoordigde_ids(persoon_id: int) -> QuerySet:
+    """Persons this person legally represents (curator, mentor, guardian, ...), a subquery:
+    the representation is registered on the represented person's relations, naming this
+    person from the register and the ground (``vertegenwoordiging``)."""
+    return (
+        Relatie.objects.filter(gerelateerde_id=persoon_id)
+        .exclude(vertegenwoordiging=Relatie.Vertegenwoordiging.GEEN)
+        .values("persoon_id")
+    )
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,8 @@ class Dossier:
         return [r for r in self.relaties if r.vertegenwoordiging]
 
 
+VERTEGENWOORDIGER_DOEL = "Optreden als wettelijk vertegenwoordiger (BW boek 1, titels 16 en 19-20)"
+
 DOSSIER_VELDEN = (
     "bsn",
     "naam",
@@ -152,8 +166,10 @@ def dossier(user, persoon_id: int, *, kanaal: str, secties=None) -> Dossier:
         raise Http404("Deze inwoner bestaat niet of valt buiten uw toegang.")
     leden = []
     if persoon.huishouden_id:
+        # a resident sees no other household member than whom they may see themself
+        basis = personen_in_scope(user) if user.rol == Rol.INWONER else Persoon.objects
         leden = list(
-            Persoon.objects.filter(huishouden_id=persoon.huishouden_id).order_by(
+            basis.filter(huishouden_id=persoon.huishouden_id).order_by(
                 "rol_in_huishouden", "geboortedatum", "pk"
             )
         )
@@ -161,11 +177,14 @@ def dossier(user, persoon_id: int, *, kanaal: str, secties=None) -> Dossier:
     velden = list(DOSSIER_VELDEN)
     for sectie in extra:
         velden += [v for v in sectie.get("velden", ()) if v not in velden]
+    doel = doel_voor(user)
+    if user.rol == Rol.INWONER and persoon.pk != scope_of(user).persoon_id:
+        doel = VERTEGENWOORDIGER_DOEL
     audit.log(
         user,
         actie=audit.Actie.LEZEN,
         kanaal=kanaal,
-        doel=doel_voor(user),
+        doel=doel,
         object_type="persoon",
         object_id=persoon.pk,
         persoon_id=persoon.pk,
