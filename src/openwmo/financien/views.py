@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openwmo import rekenblad
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import scope_of
 from openwmo.organisaties.models import Organisatie
@@ -92,9 +93,9 @@ def _excel(naam: str, kolommen: list[str], rijen: list[list]) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = naam[:31]
-    ws.append(kolommen)
+    rekenblad.voeg_rij_toe(ws, kolommen)
     for rij in rijen:
-        ws.append(rij)
+        rekenblad.voeg_rij_toe(ws, rij)  # text stays text, never a formula
     for kolom in ws.columns:
         ws.column_dimensions[kolom[0].column_letter].width = max(
             12, min(60, max(len(str(c.value or "")) for c in kolom) + 2)

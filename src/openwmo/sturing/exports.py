@@ -1,11 +1,12 @@
 """Exports of the steering views: CSV, Excel and the yearly council report (PDF)."""
 
-import csv
 import io
 from xml.sax.saxutils import escape
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+
+from openwmo import rekenblad
 
 from .dashboards import Overzicht
 
@@ -26,13 +27,8 @@ def _waarde(cel):
 
 
 def als_csv(overzicht: Overzicht) -> bytes:
-    uit = io.StringIO()
     # semicolon and a BOM: opens correctly in Dutch spreadsheet programs
-    writer = csv.writer(uit, delimiter=";")
-    writer.writerow([overzicht.titel])
-    for rij in _rijen(overzicht):
-        writer.writerow([str(v).replace(".", ",") if not isinstance(v, str) else v for v in rij])
-    return ("\ufeff" + uit.getvalue()).encode("utf-8")
+    return rekenblad.csv_bestand([[overzicht.titel], *_rijen(overzicht)])
 
 
 def als_xlsx(overzicht: Overzicht) -> bytes:
@@ -42,10 +38,10 @@ def als_xlsx(overzicht: Overzicht) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = overzicht.niveau[:31]
-    ws.append([overzicht.titel])
+    rekenblad.voeg_rij_toe(ws, [overzicht.titel])
     ws["A1"].font = Font(bold=True, size=14)
     for rij in _rijen(overzicht):
-        ws.append([float(v) if not isinstance(v, str | int) else v for v in rij])
+        rekenblad.voeg_rij_toe(ws, [float(v) if not isinstance(v, str | int) else v for v in rij])
         if len(rij) == 1:
             ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 60
