@@ -27,12 +27,13 @@ chromium:
 
 demo: install
 	$(DEMO_ENV) $(OPENWMO) migrate --verbosity 0
+	@# The seed prints the demo log-ins itself; a demo that is already seeded prints them here.
 	@if [ ! -f var/demo/.seeded ]; then \
 		$(DEMO_ENV) $(OPENWMO) seed --residents $(DEMO_RESIDENTS) && touch var/demo/.seeded; \
-	else echo "Demo-gemeente staat al klaar (var/). Opnieuw beginnen: make clean demo"; fi
-	@$(BIN)/python -c "from openwmo.demo import DEMO_USERS, DEMO_PASSWORD as p; \
+	else echo "Demo-gemeente staat al klaar (var/). Opnieuw beginnen: make clean demo"; \
+		$(BIN)/python -c "from openwmo.demo import DEMO_USERS, DEMO_PASSWORD as p; \
 		print('\nDemo-inlogs (wachtwoord: ' + p + '):'); \
-		[print(f'  {u:<15} {d}') for u, _, d in DEMO_USERS]"
+		[print(f'  {u:<15} {d}') for u, _, d in DEMO_USERS]"; fi
 	@echo "\nOpenWmo draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)\n"
 	$(DEMO_ENV) $(OPENWMO) runserver 127.0.0.1:8000
 
@@ -44,7 +45,8 @@ schema:
 	$(DEMO_ENV) $(OPENWMO) spectacular --file docs/openapi.yaml --validate --fail-on-warn
 
 test: install chromium lint
-	env -u DATABASE_URL $(DEMO_ENV) OPENWMO_VAR_DIR=$$(mktemp -d) $(OPENWMO) makemigrations --check --dry-run
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+		env -u DATABASE_URL $(DEMO_ENV) OPENWMO_VAR_DIR=$$tmp $(OPENWMO) makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 clean:
