@@ -16,6 +16,7 @@ urlpatterns = [
     path("privacy/", include("openwmo.privacy.urls")),
     path("tweestaps/", include("openwmo.accounts.urls")),
     path("beheer/", admin.site.urls),
+    path("", include("openwmo.accounts.beheer_urls")),
     path("api/v1/", include("openwmo.api.urls")),
     path("inwoners/", include("openwmo.inwoners.urls")),
     path("toegang/", include("openwmo.toegang.urls")),

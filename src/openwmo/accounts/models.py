@@ -1,6 +1,6 @@
 """Log-ins with a role, scoped to an organisation (via Medewerker) and neighbourhoods."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,27 @@ class Rol(models.TextChoices):
     TOEZICHTHOUDER = "toezichthouder", _("Toezichthouder / klachtenfunctionaris")
     PRIVACY_FUNCTIONARIS = "privacy_functionaris", _("Privacyfunctionaris")
     BEHEERDER = "beheerder", _("Functioneel beheerder")
+
+
+class GebruikerVerwijderenError(Exception):
+    """Users are deactivated, never deleted: audit records refer to them."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Gebruikers worden niet verwijderd: auditregels verwijzen naar hen. "
+                "Deactiveer de gebruiker in plaats daarvan."
+            )
+        )
+
+
+class GebruikerQuerySet(models.QuerySet):
+    def delete(self):
+        raise GebruikerVerwijderenError()
+
+
+class GebruikerManager(UserManager.from_queryset(GebruikerQuerySet)):
+    pass
 
 
 class User(AbstractUser):
@@ -35,6 +56,77 @@ class User(AbstractUser):
         help_text=_("Alleen voor de rol inwoner: de persoon van wie dit account is."),
     )
 
+    objects = GebruikerManager()
+
     class Meta:
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
+
+    def delete(self, *args, **kwargs):
+        raise GebruikerVerwijderenError()
+
+
+# --- gebruikersbeheer: role changes with four-eyes approval ----------------------------
+
+
+class Rolwijziging(models.Model):
+    """A request to change a user's role and neighbourhoods.
+
+    A role that reads personal data needs the approval of a second administrator
+    (four-eyes); other roles take effect at once. The steps are kept in ``stappen``."""
+
+    class Status(models.TextChoices):
+        AANGEVRAAGD = "aangevraagd", _("Wacht op goedkeuring")
+        DOORGEVOERD = "doorgevoerd", _("Doorgevoerd")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+
+    gebruiker = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="rolwijzigingen", verbose_name=_("gebruiker")
+    )
+    oude_rol = models.CharField(_("huidige rol"), max_length=24, choices=Rol)
+    nieuwe_rol = models.CharField(_("nieuwe rol"), max_length=24, choices=Rol)
+    oude_wijken = models.JSONField(_("huidig werkgebied"), default=list)
+    wijken = models.ManyToManyField(
+        "gebieden.Wijk", blank=True, related_name="+", verbose_name=_("nieuw werkgebied")
+    )
+    reden = models.TextField(_("reden"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.AANGEVRAAGD
+    )
+    aangevraagd_door = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("aangevraagd door")
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-aangevraagd_op", "-pk"]
+        verbose_name = _("rolwijziging")
+        verbose_name_plural = _("rolwijzigingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker"],
+                condition=models.Q(status="aangevraagd"),
+                name="rolwijziging_een_open_verzoek",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.gebruiker} → {self.get_nieuwe_rol_display()} ({self.get_status_display()})"
+
+
+class RolwijzigingStap(models.Model):
+    """One step in the history of a role change: requested, approved, refused, applied."""
+
+    verzoek = models.ForeignKey(Rolwijziging, on_delete=models.PROTECT, related_name="stappen")
+    status = models.CharField(_("status"), max_length=12, choices=Rolwijziging.Status)
+    door = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+    toelichting = models.CharField(_("toelichting"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["op", "pk"]
+        verbose_name = _("stap van een rolwijziging")
+        verbose_name_plural = _("stappen van rolwijzigingen")
+
+    def __str__(self):
+        return f"{self.verzoek_id}: {self.get_status_display()} ({self.op:%Y-%m-%d %H:%M})"

@@ -91,3 +91,28 @@ def partnersoort(user) -> str | None:
     if user.rol == Rol.ZORGAANBIEDER:
         return scope_of(user).organisatie_soort or "partner"
     return None
+
+
+# --- gebruikersbeheer ------------------------------------------------------------------
+
+
+def rolwijzigingen(open_only: bool, limit: int = 50):
+    """Role change requests with their steps: the pending ones (oldest first) or the
+    decided ones (newest first)."""
+    from .models import Rolwijziging
+
+    qs = Rolwijziging.objects.select_related("gebruiker", "aangevraagd_door").prefetch_related(
+        "wijken", "stappen__door"
+    )
+    if open_only:
+        return list(
+            qs.filter(status=Rolwijziging.Status.AANGEVRAAGD).order_by("aangevraagd_op", "pk")
+        )
+    return list(qs.exclude(status=Rolwijziging.Status.AANGEVRAAGD)[:limit])
+
+
+def beheerbare_gebruikers(door):
+    """Active log-ins whose role an administrator may request to change: never his own."""
+    from .models import User
+
+    return User.objects.filter(is_active=True).exclude(pk=door.pk).order_by("username")

@@ -4,8 +4,15 @@ import io
 
 import qrcode
 import qrcode.image.svg
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from openwmo.privacy import services as privacy
+
+from .models import Rol, Rolwijziging, RolwijzigingStap, User
 
 DEVICE_NAME = "Authenticator-app"
 
@@ -35,3 +42,383 @@ def qr_svg(device: TOTPDevice) -> str:
     image.save(buffer)
     svg = buffer.getvalue().decode()
     return svg[svg.index("<svg") :]
+
+
+# === gebruikersbeheer: roles, passwords and deactivation ================================
+# The functioneel beheerder manages log-ins but cannot give himself (or, alone, anyone)
+# access to personal data: a role that reads personal data needs a second administrator
+# (four-eyes), nobody changes his own rights, superuser status is never granted through
+# the product (only ``openwmo createsuperuser`` on the server), and a password is never
+# chosen or seen by an administrator. Every step writes an audit record that the privacy
+# officer finds in the audit log (object "gebruiker" or "rolwijziging").
+
+# Roles that read residents' personal data, so granting them needs a second administrator:
+# - vrijwilliger: visitors and matches in the buurtkamer (aanbod)
+# - sociaal_werker, wmo_consulent: resident files in their wijken / municipality-wide
+# - zorgaanbieder: toewijzingen, plan lines and complaints of their own clients
+# - toezichthouder: complaints and calamities about residents (kwaliteit)
+# - privacy_functionaris: the audit log per resident and the inzage export
+# - beheerder: manages log-ins, so it can approve access for others
+# Not listed: inwoner (only the own household, through the linked person) and
+# beleidsmaker (figures with small numbers suppressed, contracts, budgets).
+PERSOONSGEGEVENS_ROLLEN = frozenset(
+    {
+        Rol.VRIJWILLIGER,
+        Rol.SOCIAAL_WERKER,
+        Rol.ZORGAANBIEDER,
+        Rol.WMO_CONSULENT,
+        Rol.TOEZICHTHOUDER,
+        Rol.PRIVACY_FUNCTIONARIS,
+        Rol.BEHEERDER,
+    }
+)
+BEHEER_DOEL = "Gebruikersbeheer: toegang tot persoonsgegevens bewaken (AVG art. 32)"
+MIN_REDEN = 10
+
+
+def is_beheerder(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.rol == Rol.BEHEERDER or user.is_superuser)
+    )
+
+
+def _alleen_beheerder(user) -> None:
+    if not is_beheerder(user):
+        raise PermissionDenied(_("Alleen een functioneel beheerder beheert gebruikers."))
+
+
+def _niet_zelf(door, gebruiker, veld: str = "gebruiker") -> None:
+    if door.pk == gebruiker.pk:
+        raise ValidationError(
+            {veld: [_("U kunt uw eigen account niet wijzigen. Vraag een andere beheerder.")]}
+        )
+
+
+def vier_ogen_nodig(nieuwe_rol: str) -> bool:
+    return nieuwe_rol in PERSOONSGEGEVENS_ROLLEN
+
+
+def _wijknamen(wijken) -> list[str]:
+    return sorted(w.naam for w in wijken)
+
+
+def _log_gebruiker(door, gebruiker, *, actie, velden, oude=None, nieuwe=None, toelichting=""):
+    privacy.log(
+        door,
+        actie=actie,
+        kanaal=privacy.Kanaal.UI,
+        doel=BEHEER_DOEL,
+        object_type="gebruiker",
+        object_id=gebruiker.pk,
+        velden=velden,
+        oude_waarden=oude,
+        nieuwe_waarden=nieuwe,
+        toelichting=f"{gebruiker.username}: {toelichting}",
+    )
+
+
+def _stap(verzoek, status, door, toelichting="") -> None:
+    RolwijzigingStap.objects.create(
+        verzoek=verzoek, status=status, door=door, toelichting=toelichting[:1000]
+    )
+    aangevraagd = status == Rolwijziging.Status.AANGEVRAAGD
+    privacy.log(
+        door,
+        actie=privacy.Actie.AANMAKEN if aangevraagd else privacy.Actie.WIJZIGEN,
+        kanaal=privacy.Kanaal.UI,
+        doel=BEHEER_DOEL,
+        object_type="rolwijziging",
+        object_id=verzoek.pk,
+        velden=["rol", "wijken"],
+        oude_waarden={"rol": verzoek.oude_rol, "wijken": verzoek.oude_wijken},
+        nieuwe_waarden={
+            "rol": verzoek.nieuwe_rol,
+            "wijken": _wijknamen(verzoek.wijken.all()),
+            "status": status,
+        },
+        toelichting=f"{verzoek.gebruiker.username}: {toelichting}",
+    )
+
+
+def _voer_rolwijziging_uit(door, verzoek) -> None:
+    gebruiker = User.objects.select_for_update(of=("self",)).get(pk=verzoek.gebruiker_id)
+    if gebruiker.rol != verzoek.oude_rol or not gebruiker.is_active:
+        raise ValidationError(
+            {
+                "verzoek": [
+                    _(
+                        "De gebruiker is intussen gewijzigd of gedeactiveerd. "
+                        "Wijs dit verzoek af en vraag zo nodig opnieuw aan."
+                    )
+                ]
+            }
+        )
+    oude = {"rol": gebruiker.rol, "wijken": _wijknamen(gebruiker.wijken.all())}
+    wijken = list(verzoek.wijken.all())
+    gebruiker.rol = verzoek.nieuwe_rol
+    # only an administrator reaches the Django admin; superusers are made on the server
+    gebruiker.is_staff = gebruiker.rol == Rol.BEHEERDER or gebruiker.is_superuser
+    gebruiker.save(update_fields=["rol", "is_staff"])
+    gebruiker.wijken.set(wijken)
+    _log_gebruiker(
+        door,
+        gebruiker,
+        actie=privacy.Actie.WIJZIGEN,
+        velden=["rol", "wijken"],
+        oude=oude,
+        nieuwe={"rol": gebruiker.rol, "wijken": _wijknamen(wijken)},
+        toelichting=_("rol gewijzigd (verzoek %(pk)s)") % {"pk": verzoek.pk},
+    )
+
+
+def vraag_rolwijziging_aan(door, gebruiker, nieuwe_rol: str, wijken, reden: str) -> Rolwijziging:
+    """Request a new role (and neighbourhoods) for another user. A role that reads personal
+    data waits for a second administrator; any other role is applied at once."""
+    _alleen_beheerder(door)
+    reden = (reden or "").strip()
+    wijken = list(wijken or [])
+    fouten = {}
+    if door.pk == gebruiker.pk:
+        fouten["gebruiker"] = [_("U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder.")]
+    elif not gebruiker.is_active:
+        fouten["gebruiker"] = [_("Deze gebruiker is gedeactiveerd.")]
+    if nieuwe_rol not in Rol.values:
+        fouten["nieuwe_rol"] = [_("Kies een rol.")]
+    elif nieuwe_rol == gebruiker.rol and {w.pk for w in wijken} == set(
+        gebruiker.wijken.values_list("pk", flat=True)
+    ):
+        fouten["nieuwe_rol"] = [_("Er verandert niets: dit zijn al de rol en de wijken.")]
+    if len(reden) < MIN_REDEN:
+        fouten["reden"] = [_("Beschrijf de reden in minstens %(n)s tekens.") % {"n": MIN_REDEN}]
+    elif len(reden) > 1000:
+        fouten["reden"] = [_("De reden mag niet langer zijn dan 1000 tekens.")]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        gebruiker = User.objects.select_for_update(of=("self",)).get(pk=gebruiker.pk)
+        if Rolwijziging.objects.filter(
+            gebruiker=gebruiker, status=Rolwijziging.Status.AANGEVRAAGD
+        ).exists():
+            raise ValidationError(
+                {"gebruiker": [_("Voor deze gebruiker wacht al een rolwijziging op goedkeuring.")]}
+            )
+        verzoek = Rolwijziging.objects.create(
+            gebruiker=gebruiker,
+            oude_rol=gebruiker.rol,
+            nieuwe_rol=nieuwe_rol,
+            oude_wijken=_wijknamen(gebruiker.wijken.all()),
+            reden=reden,
+            aangevraagd_door=door,
+        )
+        verzoek.wijken.set(wijken)
+        _stap(verzoek, Rolwijziging.Status.AANGEVRAAGD, door, reden)
+        if not vier_ogen_nodig(nieuwe_rol):
+            _voer_rolwijziging_uit(door, verzoek)
+            verzoek.status = Rolwijziging.Status.DOORGEVOERD
+            verzoek.save(update_fields=["status"])
+            _stap(
+                verzoek,
+                Rolwijziging.Status.DOORGEVOERD,
+                door,
+                _("Direct doorgevoerd: deze rol leest geen persoonsgegevens."),
+            )
+    return verzoek
+
+
+def _open_verzoek(verzoek_id: int) -> Rolwijziging:
+    verzoek = (
+        Rolwijziging.objects.select_for_update(of=("self",))
+        .select_related("gebruiker")
+        .get(pk=verzoek_id)
+    )
+    if verzoek.status != Rolwijziging.Status.AANGEVRAAGD:
+        raise ValidationError({"verzoek": [_("Over dit verzoek is al beslist.")]})
+    return verzoek
+
+
+def keur_rolwijziging_goed(door, verzoek_id: int, toelichting: str = "") -> Rolwijziging:
+    """A second administrator approves: the new role and neighbourhoods take effect."""
+    _alleen_beheerder(door)
+    with transaction.atomic():
+        verzoek = _open_verzoek(verzoek_id)
+        if door.pk == verzoek.aangevraagd_door_id:
+            raise ValidationError(
+                {"verzoek": [_("Een andere beheerder dan de aanvrager moet dit goedkeuren.")]}
+            )
+        _niet_zelf(door, verzoek.gebruiker, "verzoek")
+        _voer_rolwijziging_uit(door, verzoek)
+        verzoek.status = Rolwijziging.Status.DOORGEVOERD
+        verzoek.save(update_fields=["status"])
+        _stap(
+            verzoek,
+            Rolwijziging.Status.DOORGEVOERD,
+            door,
+            (toelichting or "").strip() or _("Goedgekeurd door een tweede beheerder."),
+        )
+    return verzoek
+
+
+def wijs_rolwijziging_af(door, verzoek_id: int, toelichting: str) -> Rolwijziging:
+    """Refuse (or, by the requester, withdraw) a pending role change; nothing changes."""
+    _alleen_beheerder(door)
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        raise ValidationError({"toelichting": [_("Licht toe waarom u het verzoek afwijst.")]})
+    with transaction.atomic():
+        verzoek = _open_verzoek(verzoek_id)
+        _niet_zelf(door, verzoek.gebruiker, "verzoek")
+        verzoek.status = Rolwijziging.Status.AFGEWEZEN
+        verzoek.save(update_fields=["status"])
+        _stap(verzoek, Rolwijziging.Status.AFGEWEZEN, door, toelichting)
+    return verzoek
+
+
+def registreer_gebruiker(door, gebruiker: User) -> User:
+    """A new log-in made in the admin: no rights (role inwoner without a person, no staff
+    or superuser status) and no usable password until the user sets one via the link."""
+    _alleen_beheerder(door)
+    gebruiker.rol = Rol.INWONER
+    gebruiker.is_staff = False
+    gebruiker.is_superuser = False
+    gebruiker.is_active = True
+    gebruiker.set_unusable_password()
+    with transaction.atomic():
+        gebruiker.save()
+        _log_gebruiker(
+            door,
+            gebruiker,
+            actie=privacy.Actie.AANMAKEN,
+            velden=["username", "first_name", "last_name", "email"],
+            nieuwe={
+                "username": gebruiker.username,
+                "first_name": gebruiker.first_name,
+                "last_name": gebruiker.last_name,
+                "email": gebruiker.email,
+            },
+            toelichting=_("account aangemaakt zonder rechten"),
+        )
+    return gebruiker
+
+
+def wijzig_naam(door, gebruiker: User, oude: dict) -> User:
+    """Save a changed first or last name from the admin, with old and new in the audit."""
+    _alleen_beheerder(door)
+    velden = [v for v in ("first_name", "last_name") if oude.get(v) != getattr(gebruiker, v)]
+    if not velden:
+        return gebruiker
+    with transaction.atomic():
+        gebruiker.save(update_fields=velden)
+        _log_gebruiker(
+            door,
+            gebruiker,
+            actie=privacy.Actie.WIJZIGEN,
+            velden=velden,
+            oude={v: oude.get(v) for v in velden},
+            nieuwe={v: getattr(gebruiker, v) for v in velden},
+            toelichting=_("naam gewijzigd"),
+        )
+    return gebruiker
+
+
+def deactiveer_gebruiker(door, gebruiker_id: int, reden: str = "") -> User:
+    """Users are deactivated, never deleted: audit records keep referring to them."""
+    _alleen_beheerder(door)
+    with transaction.atomic():
+        gebruiker = User.objects.select_for_update(of=("self",)).get(pk=gebruiker_id)
+        _niet_zelf(door, gebruiker)
+        if not gebruiker.is_active:
+            return gebruiker
+        gebruiker.is_active = False
+        gebruiker.save(update_fields=["is_active"])
+        for verzoek in Rolwijziging.objects.select_for_update(of=("self",)).filter(
+            gebruiker=gebruiker, status=Rolwijziging.Status.AANGEVRAAGD
+        ):
+            verzoek.status = Rolwijziging.Status.AFGEWEZEN
+            verzoek.save(update_fields=["status"])
+            _stap(verzoek, verzoek.status, door, _("Vervallen: gebruiker gedeactiveerd."))
+        _log_gebruiker(
+            door,
+            gebruiker,
+            actie=privacy.Actie.WIJZIGEN,
+            velden=["is_active"],
+            oude={"is_active": True},
+            nieuwe={"is_active": False},
+            toelichting=(reden or "").strip() or _("gedeactiveerd"),
+        )
+    return gebruiker
+
+
+def wachtwoordlink(gebruiker: User, basis_url: str) -> str:
+    """The one-time link to set a new password (valid until used or expired)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    pad = reverse(
+        "gebruikersbeheer:wachtwoord-instellen",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
+            "token": default_token_generator.make_token(gebruiker),
+        },
+    )
+    return basis_url.rstrip("/") + pad
+
+
+def stuur_wachtwoordlink(door, gebruiker_id: int, basis_url: str) -> User:
+    """Reset another user's password: the old one stops working at once (with sessions and
+    API tokens) and a one-time link goes to the user's own e-mail address. The
+    administrator never chooses or sees a password, nor the link."""
+    _alleen_beheerder(door)
+    with transaction.atomic():
+        gebruiker = User.objects.select_for_update(of=("self",)).get(pk=gebruiker_id)
+        _niet_zelf(door, gebruiker)
+        if not gebruiker.is_active:
+            raise ValidationError({"gebruiker": [_("Deze gebruiker is gedeactiveerd.")]})
+        if not gebruiker.email:
+            raise ValidationError(
+                {"gebruiker": [_("Deze gebruiker heeft geen e-mailadres voor de link.")]}
+            )
+        gebruiker.set_unusable_password()
+        gebruiker.save(update_fields=["password"])
+        Token.objects.filter(user=gebruiker).delete()
+        link = wachtwoordlink(gebruiker, basis_url)
+        _log_gebruiker(
+            door,
+            gebruiker,
+            actie=privacy.Actie.WIJZIGEN,
+            velden=["wachtwoord"],
+            toelichting=_("wachtwoord ongeldig gemaakt; eenmalige link naar eigen e-mailadres"),
+        )
+        adres = gebruiker.email
+        transaction.on_commit(lambda: _mail_link(adres, link))
+    return gebruiker
+
+
+def _mail_link(adres: str, link: str) -> None:
+    from django.core.mail import send_mail
+
+    send_mail(
+        _("Stel een nieuw wachtwoord in voor OpenWmo"),
+        _(
+            "Uw beheerder heeft uw wachtwoord ongeldig gemaakt. Stel via deze link een nieuw "
+            "wachtwoord in; de link werkt één keer:\n\n%(link)s\n\n"
+            "Heeft u hier niet om gevraagd? Neem dan contact op met de privacyfunctionaris."
+        )
+        % {"link": link},
+        None,
+        [adres],
+    )
+
+
+def wachtwoord_ingesteld(gebruiker: User) -> None:
+    """Audit record when a user has set a new password through the one-time link."""
+    _log_gebruiker(
+        gebruiker,
+        gebruiker,
+        actie=privacy.Actie.WIJZIGEN,
+        velden=["wachtwoord"],
+        toelichting=_("nieuw wachtwoord ingesteld via eenmalige link"),
+    )

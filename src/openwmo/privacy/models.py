@@ -43,9 +43,12 @@ class AuditRecord(models.Model):
         SYSTEEM = "systeem", _("Systeem")
 
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    # PROTECT: a user with audit records cannot be removed (users are deactivated), so the
+    # append-only rows are never rewritten (SET_NULL updated them; PostgreSQL's trigger
+    # then refused the whole deletion with a server error).
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         related_name="+",
         db_constraint=False,
