@@ -459,8 +459,19 @@ def match_voor(user, pk: int, *, kanaal: str) -> Matchbeeld:
     return Matchbeeld(match, voornaam(match.persoon), wijk, beperkt)
 
 
-def matches_lijst(user) -> list[Match]:
-    return list(matches_in_scope(user).exclude(status=MatchStatus.BEEINDIGD)[:MAX_RESULTATEN])
+def matches_lijst(user, *, kanaal: str = audit.Kanaal.UI) -> list[Match]:
+    """Running volunteer matches in scope; one audit record per resident listed."""
+    matches = list(matches_in_scope(user).exclude(status=MatchStatus.BEEINDIGD)[:MAX_RESULTATEN])
+    audit.log_lijst(
+        user,
+        [m.persoon_id for m in matches],
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="vrijwilligersmatch",
+        velden=["naam", "hulpvraag"],
+        toelichting=f"overzicht van {len(matches)} matches",
+    )
+    return matches
 
 
 # --- buurtkamers -------------------------------------------------------------------------
@@ -664,14 +675,14 @@ def waarderingslijst(user, jaar: int, *, kanaal: str) -> list[Waardering]:
         .select_related("mantelzorger__persoon__huishouden__adres__buurt__wijk", "activiteit")
         .order_by("mantelzorger__naam", "pk")
     )
-    audit.log(
+    # per cared-for resident: the carer is part of that resident's file
+    audit.log_lijst(
         user,
-        actie=audit.Actie.LEZEN,
+        [w.mantelzorger.persoon_id for w in rijen],
         kanaal=kanaal,
         doel=_("Blijk van waardering voor mantelzorgers"),
         object_type="waarderingslijst",
-        object_id=jaar,
         velden=["naam", "telefoon", "wijk"],
-        toelichting=f"{len(rijen)} mantelzorgers",
+        toelichting=f"{jaar}: {len(rijen)} mantelzorgers",
     )
     return rijen

@@ -7,7 +7,6 @@ from rest_framework.views import APIView
 
 from openwmo.accounts.models import Rol
 from openwmo.accounts.permissions import role_permission
-from openwmo.accounts.selectors import doel_voor
 from openwmo.privacy import services as audit
 
 from . import selectors
@@ -38,14 +37,6 @@ class BezwaarList(APIView):
     )
     def get(self, request):
         rijen = selectors.open_bezwaren(request.user)
-        if rijen:
-            audit.log(
-                request.user,
-                actie=audit.Actie.LEZEN,
-                kanaal=audit.Kanaal.API,
-                doel=doel_voor(request.user),
-                object_type="bezwaar",
-                toelichting=f"overzicht van {len(rijen)} bezwaren",
-            )
+        selectors.log_overzicht(request.user, rijen, kanaal=audit.Kanaal.API, object_type="bezwaar")
         data = [{"bezwaar": bz, "stand": stand} for bz, stand in rijen]
         return Response(BezwaarSerializer(data, many=True).data)

@@ -64,17 +64,27 @@ def _log(user, *, kanaal, object_type, object_id, persoon_id):
     )
 
 
-def log_overzicht(user, *, kanaal: str, object_type: str, aantal: int) -> None:
-    """Audit a list that shows residents' names (only when it is not empty)."""
-    if aantal:
-        audit.log(
-            user,
-            actie=audit.Actie.LEZEN,
-            kanaal=kanaal,
-            doel=doel_voor(user),
-            object_type=object_type,
-            toelichting=f"overzicht van {aantal}",
-        )
+def persoon_van(obj) -> int | None:
+    """The resident an advice, beschikking, request or objection (or a (bezwaar, stand)
+    row) is about."""
+    if isinstance(obj, tuple):
+        obj = obj[0]
+    if isinstance(obj, Bezwaar):
+        obj = obj.beschikking
+    return obj.regel.plan.persoon_id
+
+
+def log_overzicht(user, rijen, *, kanaal: str, object_type: str) -> None:
+    """Audit a list that shows residents' names: one record per resident in it."""
+    rijen = list(rijen)
+    audit.log_lijst(
+        user,
+        [persoon_van(r) for r in rijen],
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type=object_type,
+        toelichting=f"overzicht van {len(rijen)}",
+    )
 
 
 def _een(user, qs, pk, *, kanaal, object_type, pad="regel__plan"):

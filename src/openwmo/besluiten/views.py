@@ -51,13 +51,12 @@ def overzicht(request):
         "beschikkingen": list(selectors.beschikkingen(user)[:50]),
         "instelling": selectors.instelling(),
     }
-    aantal = sum(len(context[k]) for k in ("te_beoordelen", "mijn_adviezen", "bezwaren"))
-    selectors.log_overzicht(
-        user,
-        kanaal=UI,
-        object_type="besluiten_overzicht",
-        aantal=aantal + len(context["beschikkingen"]),
-    )
+    rijen = [
+        rij
+        for k in ("te_beoordelen", "mijn_adviezen", "bezwaren", "beschikkingen")
+        for rij in context[k]
+    ]
+    selectors.log_overzicht(user, rijen, kanaal=UI, object_type="besluiten_overzicht")
     return render(request, "besluiten/overzicht.html", context)
 
 

@@ -12,7 +12,7 @@ def secties(user) -> list[dict]:
     if user.rol == Rol.SOCIAAL_WERKER:
         verzoeken = selectors.open_verzoeken(user)
         selectors.log_overzicht(
-            user, kanaal=Kanaal.UI, object_type="beschikkingsverzoek", aantal=len(verzoeken)
+            user, verzoeken, kanaal=Kanaal.UI, object_type="beschikkingsverzoek"
         )
         return [{"template": "besluiten/start/verzoeken.html", "context": {"verzoeken": verzoeken}}]
     if user.rol != Rol.WMO_CONSULENT:
@@ -20,10 +20,7 @@ def secties(user) -> list[dict]:
     adviezen = list(selectors.te_beoordelen(user)[:10])
     bezwaren = selectors.open_bezwaren(user)[:10]
     selectors.log_overzicht(
-        user,
-        kanaal=Kanaal.UI,
-        object_type="besluiten_werkvoorraad",
-        aantal=len(adviezen) + len(bezwaren),
+        user, [*adviezen, *bezwaren], kanaal=Kanaal.UI, object_type="besluiten_werkvoorraad"
     )
     return [
         {

@@ -101,9 +101,12 @@ def zoek_personen(user, vraag: Zoekvraag, *, kanaal: str) -> list[Persoon]:
     resultaten = list(
         qs.order_by(Lower("achternaam"), Lower("voornamen"), "pk")[:MAX_ZOEKRESULTATEN]
     )
-    audit.log(
+    # one record per resident found (the search itself when nobody was found)
+    audit.log_lijst(
         user,
+        [p.pk for p in resultaten],
         actie=audit.Actie.ZOEKEN,
+        ook_zonder_personen=True,
         kanaal=kanaal,
         doel=doel_voor(user),
         object_type="persoon",

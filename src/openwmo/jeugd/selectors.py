@@ -80,17 +80,30 @@ def samenvatting_veiligheid(user, huishouden_id: int, *, kanaal: str) -> dict | 
     return veiligheid(user, huishouden_id, kanaal=kanaal)
 
 
-def zonder_taxatie(user, limit: int = 20) -> list[Huishouden]:
-    """Households with children in the worker's scope without any risk assessment."""
+def zonder_taxatie(user, limit: int = 20, *, kanaal: str = audit.Kanaal.UI) -> list[Huishouden]:
+    """Households with children in the worker's scope without any risk assessment.
+
+    The list shows an address per household: one audit record per member living there."""
     if user.rol not in VEILIGHEID_ROLLEN:
         return []
     ids = huishoudens_voor_veiligheid(user).values("pk")
     met_kinderen = _kinderen(ids).values("huishouden_id")
-    return list(
+    huishoudens = list(
         Huishouden.objects.filter(pk__in=met_kinderen, risicotaxaties__isnull=True)
         .select_related("adres")
         .order_by("pk")[:limit]
     )
+    if huishoudens:
+        audit.log_lijst(
+            user,
+            Persoon.objects.filter(huishouden__in=huishoudens).values_list("pk", flat=True),
+            kanaal=kanaal,
+            doel=doel_voor(user),
+            object_type="zicht_op_veiligheid",
+            velden=["adres", "zonder_risicotaxatie"],
+            toelichting=f"gezinnen zonder risicotaxatie: {len(huishoudens)}",
+        )
+    return huishoudens
 
 
 def jeugd_van_plan(user, plan, *, kanaal: str) -> dict:

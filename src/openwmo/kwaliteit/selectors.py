@@ -134,14 +134,15 @@ def _met_stappen(qs: QuerySet[Klacht]) -> QuerySet[Klacht]:
 
 def klachten(user, *, kanaal: str) -> list[Klacht]:
     lijst = list(_met_stappen(klachten_in_scope(user))[:200])
-    if lijst:
-        _log(
-            user,
-            kanaal=kanaal,
-            object_type="klacht",
-            velden=["persoon", "thema"],
-            toelichting=f"overzicht: {len(lijst)} klachten",
-        )
+    audit.log_lijst(
+        user,
+        [k.persoon_id for k in lijst],
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="klacht",
+        velden=["persoon", "thema"],
+        toelichting=f"overzicht: {len(lijst)} klachten",
+    )
     return lijst
 
 

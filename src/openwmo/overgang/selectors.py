@@ -141,6 +141,19 @@ def laatste_uitkomst(gesprek) -> Uitkomst | None:
     return alle[0] if alle else None
 
 
+def log_lijst(user, persoon_ids, *, kanaal, object_type, velden=(), toelichting=""):
+    """A list of clients was shown: one audit record per client in it."""
+    audit.log_lijst(
+        user,
+        persoon_ids,
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type=object_type,
+        velden=velden,
+        toelichting=toelichting,
+    )
+
+
 def _log(user, *, kanaal, object_type, object_id="", persoon_id=None, velden=(), toelichting=""):
     audit.log(
         user,
@@ -201,8 +214,9 @@ def gesprekken(user, *, kanaal: str, limit: int = 200) -> list[Gesprek]:
         _met_laatste_uitkomst(gesprekken_in_scope(user)).order_by("gepland_op", "pk")[:limit]
     )
     if rijen:
-        _log(
+        log_lijst(
             user,
+            [g.persoon_id for g in rijen],
             kanaal=kanaal,
             object_type="overgang_gesprek",
             velden=["naam", "gepland_op"],
@@ -302,8 +316,9 @@ def voortgang(
             {"persoon": p, "einde": p.einde, "gesprek": p.pk in met_gesprek} for p in personen
         ]
         if risico:
-            _log(
+            log_lijst(
                 user,
+                [r["persoon"].pk for r in risico],
                 kanaal=kanaal,
                 object_type="overgang_risico",
                 velden=["naam", "einddatum"],

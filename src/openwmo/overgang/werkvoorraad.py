@@ -11,8 +11,9 @@ def secties(user) -> list[dict]:
     gesprekken = selectors.mijn_gesprekken(user)
     if not gesprekken:
         return []
-    selectors._log(
+    selectors.log_lijst(
         user,
+        [g.persoon_id for g in gesprekken],
         kanaal=Kanaal.UI,
         object_type="overgang_gesprek",
         velden=["naam", "gepland_op"],

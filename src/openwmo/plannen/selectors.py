@@ -113,15 +113,14 @@ def evaluatie(user, pk: int, *, kanaal: str) -> Evaluatie:
 
 def lijst(user, *, kanaal: str) -> list[Plan]:
     plannen = list(plannen_in_scope(user).exclude(status=PlanStatus.BEEINDIGD)[:200])
-    if plannen:
-        audit.log(
-            user,
-            actie=audit.Actie.LEZEN,
-            kanaal=kanaal,
-            doel=doel_voor(user),
-            object_type="ondersteuningsplan",
-            toelichting=f"overzicht van {len(plannen)} plannen",
-        )
+    audit.log_lijst(
+        user,
+        [p.persoon_id for p in plannen],
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="ondersteuningsplan",
+        toelichting=f"overzicht van {len(plannen)} plannen",
+    )
     return plannen
 
 
@@ -141,15 +140,14 @@ def aanbieder_regels(user, *, kanaal: str) -> list[Regel]:
     if "plan" not in gedeeld_met_aanbieder(user):
         return []
     regels = list(regels_in_scope(user).filter(soort="aanvullend")[:200])
-    if regels:
-        audit.log(
-            user,
-            actie=audit.Actie.LEZEN,
-            kanaal=kanaal,
-            doel=doel_voor(user),
-            object_type="planregel",
-            toelichting=f"overzicht van {len(regels)} planregels",
-        )
+    audit.log_lijst(
+        user,
+        [r.plan.persoon_id for r in regels],
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="planregel",
+        toelichting=f"overzicht van {len(regels)} planregels",
+    )
     return regels
 
 

@@ -10,15 +10,14 @@ from . import selectors
 def secties(user) -> list[dict]:
     if user.rol == Rol.SOCIAAL_WERKER:
         evaluaties = selectors.evaluaties_binnenkort(user)
-        if evaluaties:
-            audit.log(
-                user,
-                actie=audit.Actie.LEZEN,
-                kanaal=audit.Kanaal.UI,
-                doel=doel_voor(user),
-                object_type="evaluatie",
-                toelichting=f"herinnering: {len(evaluaties)} evaluaties binnenkort",
-            )
+        audit.log_lijst(
+            user,
+            [e.regel.plan.persoon_id for e in evaluaties],
+            kanaal=audit.Kanaal.UI,
+            doel=doel_voor(user),
+            object_type="evaluatie",
+            toelichting=f"herinnering: {len(evaluaties)} evaluaties binnenkort",
+        )
         return [
             {"template": "plannen/start/evaluaties.html", "context": {"evaluaties": evaluaties}}
         ]

@@ -11,12 +11,15 @@ def inzage_log_voor_persoon(persoon_id: int) -> QuerySet[AuditRecord]:
 
 
 def recente_dossiers(user, limit: int = 10) -> list[int]:
-    """Ids of persons whose file this user opened most recently (for the start page)."""
+    """Ids of persons whose file this user opened most recently (for the start page).
+
+    A single item opened names its object; a list that showed many residents does not."""
     ids: list[int] = []
     rows = (
         AuditRecord.objects.filter(
             gebruiker=user, actie=AuditRecord.Actie.LEZEN, persoon_id__isnull=False
         )
+        .exclude(object_id="")
         .values_list("persoon_id", flat=True)
         .order_by("-tijdstip", "-id")[: limit * 5]
     )

@@ -67,23 +67,32 @@ def log(
     return record
 
 
-def log_lezen_personen(
+def log_lijst(
     user,
-    persoon_ids: Iterable[int],
+    persoon_ids: Iterable[int | None],
     *,
     kanaal: str,
     doel: str,
     object_type: str,
     velden: Iterable[str] = (),
     toelichting: str = "",
+    actie: str = Actie.LEZEN,
+    ook_zonder_personen: bool = False,
 ) -> int:
-    """One read record per resident in a list that shows several residents at once (the
-    same record ``log`` writes for each), appended in one statement. Returns how many."""
+    """The audit record of a list or search that shows residents: one record per resident
+    shown (the record ``log`` writes for a single read, without an object), appended in
+    one statement, so the privacy officer's search by BSN and the resident's "who looked
+    at my data" find it. Empty ids are skipped, duplicates count once. A search that found
+    nobody still leaves one record without a person with ``ook_zonder_personen``.
+    Returns how many records were written."""
     velden = list(velden)
+    ids = sorted({pid for pid in persoon_ids if pid})
+    if not ids and ook_zonder_personen:
+        ids = [None]
     records = [
         _record(
             user,
-            actie=Actie.LEZEN,
+            actie=actie,
             kanaal=kanaal,
             doel=doel,
             object_type=object_type,
@@ -94,9 +103,10 @@ def log_lezen_personen(
             nieuwe_waarden={},
             toelichting=toelichting[:500],
         )
-        for persoon_id in persoon_ids
+        for persoon_id in ids
     ]
-    AuditRecord.objects.bulk_create(records, batch_size=500)
+    if records:
+        AuditRecord.objects.bulk_create(records, batch_size=500)
     return len(records)
 
 

@@ -84,8 +84,18 @@ def van_plan(user, plan_id: int, *, kanaal: str) -> list[Inzet]:
     return inzet
 
 
-def open_crises(user) -> list[Crisis]:
-    return list(crises_in_scope(user).filter(afgehandeld_op__isnull=True).order_by("uiterlijk_op"))
+def open_crises(user, *, kanaal: str = audit.Kanaal.UI) -> list[Crisis]:
+    rijen = list(crises_in_scope(user).filter(afgehandeld_op__isnull=True).order_by("uiterlijk_op"))
+    audit.log_lijst(
+        user,
+        [c.persoon_id for c in rijen],
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="schuldencrisis",
+        velden=["schuldhulp"],
+        toelichting=f"open crises: {len(rijen)}",
+    )
+    return rijen
 
 
 def _per_maand(qs, veld) -> dict[str, int]:

@@ -498,9 +498,9 @@ def gevallen(
         )
         for r in rijen_db
     ]
-    audit.log_lezen_personen(
+    audit.log_lijst(
         user,
-        sorted({r.persoon_id for r in rijen if r.persoon_id}),
+        [r.persoon_id for r in rijen],
         kanaal=kanaal,
         doel=doel_voor(user),
         object_type=f"sturing:{ind.code}",

@@ -379,7 +379,7 @@ class SignaalListCreate(APIView):
         summary="Signalen die nog beoordeeld moeten worden",
     )
     def get(self, request):
-        signalen = selectors.open_signalen(request.user, limit=100)
+        signalen = selectors.open_signalen(request.user, limit=100, kanaal=API)
         return Response(SignaalSerializer(signalen, many=True).data)
 
     @extend_schema(

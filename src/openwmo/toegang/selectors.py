@@ -251,9 +251,11 @@ def te_laat(user, peildatum: datetime.date | None = None) -> list[Regel]:
 
 
 def _log_lijst(user, regels, *, kanaal: str, lijst: str):
-    audit.log(
+    """One record per resident in the queue, so each of them sees who saw them listed."""
+    audit.log_lijst(
         user,
-        actie=audit.Actie.ZOEKEN,
+        [r.melding.persoon_id for r in regels],
+        ook_zonder_personen=True,
         kanaal=kanaal,
         doel=doel_voor(user),
         object_type="melding",
@@ -293,17 +295,38 @@ def werklijst(user, lijst: str, *, kanaal: str, limit: int = 100) -> list[Regel]
     return regels
 
 
-def mijn_gesprekken(user, limit: int = 20) -> list[Gesprek]:
-    return list(
+def _log_personen(user, persoon_ids, *, kanaal: str, object_type: str, velden, toelichting):
+    audit.log_lijst(
+        user,
+        persoon_ids,
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type=object_type,
+        velden=velden,
+        toelichting=toelichting,
+    )
+
+
+def mijn_gesprekken(user, limit: int = 20, *, kanaal: str = audit.Kanaal.UI) -> list[Gesprek]:
+    rijen = list(
         gesprekken_in_scope(user)
         .filter(gespreksvoerder=user, gevoerd=False, gepland_op__gte=_vandaag_start())
         .order_by("gepland_op", "pk")[:limit]
     )
+    _log_personen(
+        user,
+        [g.melding.persoon_id for g in rijen],
+        kanaal=kanaal,
+        object_type="gesprek",
+        velden=["naam", "gepland_op"],
+        toelichting=f"mijn gesprekken: {len(rijen)}",
+    )
+    return rijen
 
 
-def termijnsignalen(user, limit: int = 20) -> list[Termijnsignaal]:
+def termijnsignalen(user, limit: int = 20, *, kanaal: str = audit.Kanaal.UI):
     """Warnings from the background task for the user's own open cases."""
-    return list(
+    rijen = list(
         Termijnsignaal.objects.filter(
             melding__in=lopende_zaken(meldingen_in_scope(user).filter(behandelaar=user)).values(
                 "pk"
@@ -312,10 +335,28 @@ def termijnsignalen(user, limit: int = 20) -> list[Termijnsignaal]:
         .select_related("melding__persoon")
         .order_by("einddatum", "pk")[:limit]
     )
+    _log_personen(
+        user,
+        [t.melding.persoon_id for t in rijen],
+        kanaal=kanaal,
+        object_type="termijnsignaal",
+        velden=["naam", "termijn"],
+        toelichting=f"termijnsignalen: {len(rijen)}",
+    )
+    return rijen
 
 
-def open_signalen(user, limit: int = 50) -> list[Signaal]:
-    return list(signalen_in_scope(user).filter(besluit="").order_by("ontvangen_op")[:limit])
+def open_signalen(user, limit: int = 50, *, kanaal: str = audit.Kanaal.UI) -> list[Signaal]:
+    rijen = list(signalen_in_scope(user).filter(besluit="").order_by("ontvangen_op")[:limit])
+    _log_personen(
+        user,
+        [s.persoon_id for s in rijen],
+        kanaal=kanaal,
+        object_type="signaal",
+        velden=["naam", "signaal"],
+        toelichting=f"open signalen: {len(rijen)}",
+    )
+    return rijen
 
 
 def eerste_contact_cijfers() -> dict:

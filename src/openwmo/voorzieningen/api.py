@@ -59,15 +59,14 @@ class AanvraagList(APIView):
     )
     def get(self, request):
         aanvragen = list(selectors.aanvragen_in_scope(request.user)[:200])
-        if aanvragen:
-            audit.log(
-                request.user,
-                actie=audit.Actie.LEZEN,
-                kanaal=API,
-                doel=audit_doel(request.user),
-                object_type="snelle_aanvraag",
-                toelichting=f"{len(aanvragen)} aanvragen",
-            )
+        audit.log_lijst(
+            request.user,
+            [a.persoon_id for a in aanvragen],
+            kanaal=API,
+            doel=audit_doel(request.user),
+            object_type="snelle_aanvraag",
+            toelichting=f"{len(aanvragen)} aanvragen",
+        )
         return Response(AanvraagSerializer(aanvragen, many=True).data)
 
     @extend_schema(

@@ -87,15 +87,14 @@ def lijst(user, *, kanaal: str) -> dict:
         "adviezen": list(adviezen_in_scope(user)[:100]),
         "beoordelingen": list(beoordelingen_in_scope(user)[:100]),
     }
-    if any(data.values()):
-        audit.log(
-            user,
-            actie=audit.Actie.LEZEN,
-            kanaal=kanaal,
-            doel=doel_voor(user),
-            object_type="voorzieningen_lijst",
-            toelichting=f"{len(data['aanvragen'])} aanvragen, {len(data['adviezen'])} adviezen",
-        )
+    audit.log_lijst(
+        user,
+        [obj.persoon_id for rijen in data.values() for obj in rijen],
+        kanaal=kanaal,
+        doel=doel_voor(user),
+        object_type="voorzieningen_lijst",
+        toelichting=f"{len(data['aanvragen'])} aanvragen, {len(data['adviezen'])} adviezen",
+    )
     return data
 
 
