@@ -23,7 +23,7 @@ from pathlib import Path
 from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parent.parent
-XSD_MAP = ROOT.parent / "shared" / "iwmo" / "3.2" / "xsd"
+XSD_MAP = ROOT / "src" / "openwmo" / "berichten" / "tests" / "referentie" / "xsd"  # official
 XSD_HERHALINGEN = 3
 
 

@@ -3,9 +3,11 @@
 Written from the official XSDs (release 3.2, basisschema and berichtschema's 1.0.0): for
 every message the elements, their order and cardinality, and the simple types with their
 facets. The product checks structure with this description and never reads an XSD at
-runtime. The retour messages (302–320) and the 325 have no XSD in our brief; their shape
-follows the brief: a copy of the heenbericht with retour fields in the header and
-``RetourCodes`` at the end of every class (berichtklasse).
+runtime. The retour messages (302–320) and the 325 have no official XSD at hand; their
+content model follows the official retour examples and the per-message XSD summary (see
+``tests/referentie/README.md``): the heen header, then ``IdentificatieRetour``,
+``DagtekeningRetour``, ``XsltVersie?``, ``XsdVersieRetour``, ``RetourCodes?``, and every
+class (berichtklasse) of the heenbericht with ``RetourCodes`` as its last element.
 """
 
 import datetime
@@ -36,9 +38,21 @@ class Fout:
     code: str
     melding: str
     klasse: object = field(default=None, repr=False, compare=False)
+    regel: str = field(default="", compare=False)  # the rule (TR056, CS339), when known
 
     def als_dict(self) -> dict:
         return {"pad": self.pad, "code": self.code, "melding": self.melding}
+
+    @property
+    def regelcode(self) -> str:
+        """The rule this finding comes from: given, or named in the text ("… (TR056)")."""
+        if self.regel:
+            return self.regel
+        m = _REGEL_IN_TEKST.search(self.melding)
+        return m.group(1) if m else ""
+
+
+_REGEL_IN_TEKST = re.compile(r"\b((?:TR|CD|CS|IV|OP|UP)[0-9]{3}[a-z0-9]*)\b", re.ASCII)
 
 
 class OngeldigeXml(Exception):
@@ -48,8 +62,9 @@ class OngeldigeXml(Exception):
 # --- simple types -------------------------------------------------------------------
 
 _INT = re.compile(r"[+-]?[0-9]+")
-_DATUM = re.compile(r"(\d{4})-(\d{2})-(\d{2})(.*)", re.S)
-_TIJD = re.compile(r"(\d{2}):(\d{2}):(\d{2})(\.\d+)?(.*)", re.S)
+# [0-9], not \d: XSD digits are ASCII; \d would also take ٢٠٢٥ (and int() reads it)
+_DATUM = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(.*)", re.S)
+_TIJD = re.compile(r"([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(.*)", re.S)
 
 
 class Simple:
@@ -601,16 +616,15 @@ def _header(ns, code, gemeente_afzender, retour=False) -> Complex:
         _veld(f"Afzender:{afz}", ns, BASIS),
         _veld(f"Ontvanger:{ontv}", ns, BASIS),
         _veld("BerichtIdentificatie:CDT_BerichtIdentificatie", ns, BASIS),
+        _veld("XsdVersie:CDT_XsdVersie", ns, BASIS),
     ]
-    if retour:
+    if retour:  # the official 302-320: after the heen header, in this order
         velden += [
             _veld("IdentificatieRetour:LDT_IdentificatieBericht", ns, BASIS),
             _veld("DagtekeningRetour:LDT_Datum", ns, BASIS),
             _veld("XsltVersie:LDT_Versie?", ns, BASIS),
+            _veld("XsdVersieRetour:CDT_XsdVersie", ns, BASIS),
         ]
-    velden.append(_veld("XsdVersie:CDT_XsdVersie", ns, BASIS))
-    if retour:
-        velden.append(_veld("XsdVersieRetour:CDT_XsdVersie", ns, BASIS))
     return Complex("Header", velden, klasse=True)
 
 
@@ -629,8 +643,9 @@ def _bouw(nr, code, gemeente_afzender, root_velden, eigen, klassen, retour_van="
         if retour and naam in klassen:
             types[naam].velden.append(_veld("RetourCodes:RetourCodes", ns, types))
     header = _header(ns, code, gemeente_afzender, retour)
-    if retour:
-        header.velden.append(_veld("RetourCodes:RetourCodes", ns, types))
+    if retour:  # optional in the header (0..1): the official 308 and 316 leave it out
+        codes = _veld("RetourCodes:RetourCodes?", ns, types)
+        header.velden.append(codes)
     types["Header"] = header
     velden = [_veld("Header:Header", ns, types)]
     for spec in root_velden:
@@ -648,8 +663,10 @@ for _nr, (_code, _gem, _root, _eigen, _klassen) in HEEN.items():
         _rnr, _rcode = RETOUR[_nr]
         DEFINITIES[_rnr] = _bouw(_rnr, _rcode, _gem, _root, _eigen, _klassen, retour_van=_nr)
 
-# 325 Declaratie-antwoord: no XSD in the brief; shape described there (header with
-# DeclaratieIdentificatie and XsdVersieDeclaratie, totals, only the rejected prestaties).
+# 325 Declaratie-antwoord: content model from the official 325 example and the XSD
+# summary: header with DeclaratieIdentificatie (the 323's BerichtIdentificatie: Identificatie
+# and Dagtekening), XsltVersie?, XsdVersieDeclaratie and RetourCodes; a DeclaratieAntwoord
+# (0..1) with totals, Clienten? and RetourCodes last; Client and Prestatie are classes.
 _ns325 = namespace("325")
 _t325: dict = dict(BASIS)
 _t325["RetourCodes"] = Complex("RetourCodes", [_veld("RetourCode:LDT_RetourCode+", _ns325, {})])
@@ -672,7 +689,11 @@ for _naam, _velden, _klasse in [
         True,
     ),
     ("Prestaties", ["Prestatie:Prestatie+"], False),
-    ("Client", ["Bsn:LDT_BurgerServicenummer", "Prestaties:Prestaties"], False),
+    (
+        "Client",
+        ["Bsn:LDT_BurgerServicenummer", "Prestaties:Prestaties", "RetourCodes:RetourCodes"],
+        True,
+    ),
     ("Clienten", ["Client:Client+"], False),
     (
         "DeclaratieAntwoord",
@@ -680,16 +701,20 @@ for _naam, _velden, _klasse in [
             "DeclaratieNummer:DeclaratieNummer",
             "TotaalIngediendBedrag:CDT_TotaalBedragMetDC",
             "TotaalToegekendBedrag:CDT_TotaalBedragMetDC",
-            "RetourCodes:RetourCodes",
             "Clienten:Clienten?",
+            "RetourCodes:RetourCodes",
         ],
         True,
     ),
 ]:
     _t325[_naam] = Complex(_naam, [_veld(v, _ns325, _t325) for v in _velden], klasse=_klasse)
 _h325 = _header(_ns325, "485", True)
-_h325.velden.insert(6, _veld("DeclaratieIdentificatie:LDT_IdentificatieBericht", _ns325, BASIS))
-_h325.velden.append(_veld("XsdVersieDeclaratie:CDT_XsdVersie", _ns325, BASIS))
+_h325.velden += [
+    _veld("DeclaratieIdentificatie:CDT_BerichtIdentificatie", _ns325, BASIS),
+    _veld("XsltVersie:LDT_Versie?", _ns325, BASIS),
+    _veld("XsdVersieDeclaratie:CDT_XsdVersie", _ns325, BASIS),
+    _veld("RetourCodes:RetourCodes", _ns325, _t325),
+]
 _t325["Header"] = _h325
 DEFINITIES["325"] = Definitie(
     "325",
@@ -700,7 +725,7 @@ DEFINITIES["325"] = Definitie(
         "Root",
         [
             _veld("Header:Header", _ns325, _t325),
-            _veld("DeclaratieAntwoord:DeclaratieAntwoord", _ns325, _t325),
+            _veld("DeclaratieAntwoord:DeclaratieAntwoord?", _ns325, _t325),
         ],
     ),
 )
@@ -713,6 +738,18 @@ HEENBERICHTEN = ("301", "305", "307", "315", "317", "319", "323")
 _local = threading.local()
 
 
+class GeenExterneBronnen(etree.Resolver):
+    """Registered on our parser: any request to load something (a DTD, an entity, a
+    schema) is refused. Never called when the checks before parsing hold; ``aanroepen``
+    counts the attempts (tests)."""
+
+    aanroepen = 0
+
+    def resolve(self, url, id, context):  # noqa: A002
+        GeenExterneBronnen.aanroepen += 1
+        raise OngeldigeXml("Externe bronnen (DTD, entiteiten) worden niet geladen.")
+
+
 def _parser():
     parser = getattr(_local, "parser", None)
     if parser is None:
@@ -721,24 +758,68 @@ def _parser():
             no_network=True,
             dtd_validation=False,
             load_dtd=False,
-            huge_tree=False,
+            huge_tree=False,  # libxml2's own limits stay on (nesting depth 256, text size)
             remove_comments=True,
             remove_pis=True,
             collect_ids=False,
         )
+        parser.resolvers.add(GeenExterneBronnen())
         _local.parser = parser
     return parser
 
 
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+# the XML declaration as the first bytes of a UTF-8 document (after an optional BOM)
+_DECLARATIE = re.compile(rb"<\?xml[ \t\r\n][^>]*?\?>")
+_ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([A-Za-z0-9._-]*)["']""")
+
+
+def _alleen_utf8(raw: bytes) -> None:
+    """Refuse, on the raw bytes and before any parsing, every document that is not UTF-8:
+    a UTF-16/32 byte order mark or layout (NUL bytes), another declared encoding (UTF-7,
+    Latin-1, ...), or bytes that are not valid UTF-8. Only after this do the byte checks for
+    DOCTYPE mean what they say (in UTF-16 ``<!DOCTYPE`` is not those bytes)."""
+    for bom, naam in _BOMS:
+        if raw.startswith(bom):
+            raise OngeldigeXml(f"Het bericht is in {naam}; alleen UTF-8 is toegestaan.")
+    if b"\x00" in raw:
+        raise OngeldigeXml(
+            "Het bericht bevat NUL-bytes (UTF-16 of UTF-32?); alleen UTF-8 is toegestaan."
+        )
+    begin = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    if raw.startswith(b"<?xml", begin):
+        m = _DECLARATIE.match(raw, begin)
+        if m is None:
+            raise OngeldigeXml("De XML-declaratie is niet volledig.")
+        enc = _ENCODING.search(m.group())
+        if enc and enc.group(1).lower() not in (b"utf-8", b"utf8"):
+            naam = enc.group(1).decode("ascii", "replace")[:20]
+            raise OngeldigeXml(f"Het bericht is in {naam}; alleen UTF-8 is toegestaan.")
+    elif not raw[begin:].lstrip(b" \t\r\n").startswith(b"<"):
+        raise OngeldigeXml("Het bericht begint niet met XML (alleen UTF-8 is toegestaan).")
+    if not raw.isascii():
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise OngeldigeXml("Het bericht is geen geldige UTF-8-tekst.") from None
+
+
 def parse_xml(raw: bytes):
-    """Parse untrusted bytes safely: size limit, no DTD or entities, no network."""
+    """Parse untrusted bytes safely: UTF-8 only, size limit, no DOCTYPE (so no DTD or
+    entities), nothing loaded from files or the network, libxml2's depth limit."""
     if not isinstance(raw, bytes | bytearray):
         raise OngeldigeXml("Het bericht moet als bytes worden aangeleverd.")
     if len(raw) > MAX_BYTES:
         raise OngeldigeXml(f"Het bericht is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
     if not raw or raw.isspace():  # what strip() would leave empty, without the copy
         raise OngeldigeXml("Het bericht is leeg.")
-    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+    _alleen_utf8(raw)
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw or b"<!doctype" in raw:
         raise OngeldigeXml("Een DTD of entiteitsdeclaratie is niet toegestaan.")
     try:
         root = etree.fromstring(raw if raw.__class__ is bytes else bytes(raw), _parser())

@@ -28,6 +28,10 @@ from .schema import Fout, Gelezen
 VOLGORDE = {"301": 0, "319": 1, "315": 2, "317": 3, "305": 4, "307": 5, "323": 6}
 ONTVANGEN_DOOR_GEMEENTE = ("305", "307", "315", "317", "323")
 DOEL_SYSTEEM = "Uitvoering Wmo 2015: iWmo-berichtenverkeer"
+RETOURBERICHT = (
+    "Dit is een retourbericht ({naam}): een antwoord op een heenbericht. Retourberichten "
+    "worden niet als heenbericht verwerkt; alleen de structuur is gecontroleerd."
+)
 
 
 def nieuwe_identificatie() -> str:
@@ -107,7 +111,13 @@ def maak_declaratie_antwoord(g: Gelezen, u: keten.Uitslag | None, vandaag) -> tu
             b = p["IngediendBedrag"]
             afgewezen_saldo += b["Bedrag"] if b["DebetCredit"] == "D" else -b["Bedrag"]
         if afgewezen and not afgewezen_decl:
-            clienten.append({"Bsn": client["Bsn"], "Prestaties": {"Prestatie": afgewezen}})
+            clienten.append(
+                {
+                    "_pad": client["_pad"],
+                    "Bsn": client["Bsn"],
+                    "Prestaties": {"Prestatie": afgewezen},
+                }
+            )
     toegekend = 0 if afgewezen_decl else teken * ingediend["TotaalBedrag"] - afgewezen_saldo
     decl_codes = (
         codes.get("Declaratie") or codes.get("Header") or (["0200"] if clienten else ["8001"])
@@ -133,8 +143,9 @@ def maak_declaratie_antwoord(g: Gelezen, u: keten.Uitslag | None, vandaag) -> tu
                 identificatie=nieuwe_identificatie(),
                 dagtekening=vandaag,
             ),
-            "DeclaratieIdentificatie": g.identificatie,
+            "DeclaratieIdentificatie": h["BerichtIdentificatie"],
             "XsdVersieDeclaratie": h["XsdVersie"],
+            "_pad": "Header",  # its RetourCodes: those of the 323's header, else 0200
         },
         "DeclaratieAntwoord": antwoord,
     }
@@ -146,15 +157,13 @@ def maak_declaratie_antwoord(g: Gelezen, u: keten.Uitslag | None, vandaag) -> tu
 
 def _antwoord(g: Gelezen, niveau, codes, vandaag, u=None):
     """(retour bytes or None, retourcodes) for a message."""
+    if niveau == 1:  # level 1 (XSD): refused as transport, no retour (nor 325)
+        return None, ["0001"]
     if g.nr == "323":
-        if niveau == 1:
-            return None, ["0001"]
         return maak_declaratie_antwoord(g, u if niveau != 2 else None, vandaag)
     if g.nr not in schema.RETOUR:
         return None, _retourcodes(codes)
-    alleen_header = niveau in (1, 2) or "Header" in codes
-    if niveau == 1 and not g.header_geldig:
-        return None, ["0001"]
+    alleen_header = niveau == 2 or "Header" in codes
     return maak_retour(g, codes, alleen_header=alleen_header, vandaag=vandaag), _retourcodes(codes)
 
 
@@ -213,6 +222,8 @@ def _verwerk(invoer, gebruiker, kanaal, opslaan, gesloten, vandaag, meting) -> l
         r = Resultaat(g)
         if g.fouten or g.definitie is None:
             r.niveau, r.fouten = 1, g.fouten
+        elif g.nr not in schema.HEENBERICHTEN:
+            r.niveau, r.fouten = 1, [Fout("", "0001", RETOURBERICHT.format(naam=g.naam))]
         else:
             fouten = regels.controleer(g, codes)
             if fouten:
@@ -262,11 +273,11 @@ def _verwerk_geordend(resultaten, volgorde, invoer, staat, codes, nu, vandaag, o
         g = r.gelezen
         org = invoer[n].organisatie
         sleutel = None
-        if g.header_geldig:
+        if g.header_geldig and r.niveau != 1:
             h = g.header
             sleutel = (h["Afzender"], g.naam, g.identificatie, g.sha256)
-        else:
-            sleutel = ("", "", "", g.sha256)
+        else:  # refused as transport (level 1): not received, known by caller and bytes only
+            sleutel = ((getattr(org, "agb_code", "") or "")[:8], "", "", g.sha256)
         if sleutel in eerder:  # the same message twice in one batch
             r.herhaald, r.bericht = True, eerder[sleutel].bericht
             r.retour, r.retourcodes = eerder[sleutel].retour, eerder[sleutel].retourcodes
@@ -275,7 +286,7 @@ def _verwerk_geordend(resultaten, volgorde, invoer, staat, codes, nu, vandaag, o
         eerder[sleutel] = r
         if opslaan and _al_opgeslagen(r, staat, sleutel):
             continue
-        bericht = _bericht(g, org, staat, nu) if opslaan else None
+        bericht = _bericht(g, org, staat, nu, r.niveau == 1) if opslaan else None
         r.bericht = bericht
         codes_per_klasse: dict = {}
         u = None
@@ -295,19 +306,19 @@ def _verwerk_geordend(resultaten, volgorde, invoer, staat, codes, nu, vandaag, o
                         or "Header" in codes_per_klasse
                     ):
                         r.niveau = 3
-        else:
+        elif r.niveau == 2:
             codes_per_klasse = {"Header": ["0001"]} if g.header_geldig else {}
             if g.header_geldig:
                 h = g.header
                 staat.berichten[(h["Afzender"], g.naam, g.identificatie)].add(g.sha256)
-        if g.definitie is not None and (g.header_geldig or r.niveau == 0):
+        if r.niveau != 1 and g.definitie is not None and g.header_geldig:
             r.retour, r.retourcodes = _antwoord(g, r.niveau, codes_per_klasse, vandaag, u)
-        else:
+        else:  # level 1: the transport layer refuses it, no retour (the API answers 400)
             r.retourcodes = ["0001"]
         if bericht is not None:
             bericht.status = (
                 Bericht.Status.ONLEESBAAR
-                if r.niveau == 1 and not g.header_geldig
+                if r.niveau == 1
                 else Bericht.Status.GEACCEPTEERD
                 if r.niveau == 0
                 else Bericht.Status.AFGEKEURD
@@ -346,9 +357,12 @@ def _al_opgeslagen(r: Resultaat, staat, sleutel) -> bool:
     return True
 
 
-def _bericht(g: Gelezen, org, staat, nu) -> Bericht:
-    h = g.header if g.header_geldig else {}
-    bsn = (g.data.get("Client") or {}).get("Bsn", "") if g.header_geldig else ""
+def _bericht(g: Gelezen, org, staat, nu, geweigerd=False) -> Bericht:
+    """The stored record of an incoming message. One refused at level 1 is kept as a
+    record of the refusal (bytes, caller, findings) without header fields: it was not
+    received, so its Identificatie stays free for the corrected message (TR056)."""
+    h = g.header if g.header_geldig and not geweigerd else {}
+    bsn = (g.data.get("Client") or {}).get("Bsn", "") if h else ""
     agb = ""
     if h:
         agb = h["Ontvanger"] if g.definitie.gemeente_afzender else h["Afzender"]

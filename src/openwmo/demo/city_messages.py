@@ -117,7 +117,7 @@ def _antwoord(v: dict) -> dict:
     return {
         "Header": {
             **header,
-            "DeclaratieIdentificatie": v["ident"],
+            "DeclaratieIdentificatie": {"Identificatie": v["ident"], "Dagtekening": v["dag"]},
             "XsdVersieDeclaratie": {
                 "BasisschemaXsdVersie": schema.XSD_VERSIE,
                 "BerichtXsdVersie": schema.XSD_VERSIE,

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 from openwmo.berichten import services
 
 from . import keten
-from .test_codec import SHARED, VOORBEELDEN
+from .test_codec import REFERENTIE, VOORBEELDEN
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_voorbeelden_samen_307_breekt_tr382_met_305(capsys):
 def test_ongeldig_bestand_en_ontbrekend_bestand(capsys, tmp_path):
     slecht = tmp_path / "slecht.xml"
     slecht.write_bytes(
-        (SHARED / "examples" / "WMO305.xml").read_bytes().replace(b"999900006", b"123456789")
+        (REFERENTIE / "voorbeelden" / "WMO305.xml").read_bytes().replace(b"999900006", b"123456789")
     )
     regels, fout = valideer(capsys, slecht, tmp_path / "bestaat-niet.xml")
     assert [r["valid"] for r in regels] == [False, False]
@@ -52,7 +52,7 @@ def test_ongeldig_bestand_en_ontbrekend_bestand(capsys, tmp_path):
 
 
 def test_database_modus_kent_de_aanbieder_niet(capsys):
-    regels, fout = valideer(capsys, SHARED / "examples" / "WMO305.xml", extra=["--database"])
+    regels, fout = valideer(capsys, REFERENTIE / "voorbeelden" / "WMO305.xml", extra=["--database"])
     assert set(regels[0]["retourcodes"]) == {"S300", "0001"}
 
 

@@ -1,7 +1,7 @@
 """The demo municipality's message history: every message the product wrote validates
-against the official iWmo 3.2 XSDs (read from ../shared only in tests). The retour XSDs
-(302–325) are not published with the standard we have, so retours are checked against
-the structure of their heenbericht by our own codec elsewhere."""
+against the official iWmo 3.2 XSDs (``referentie/xsd``, read only in tests). The retour XSDs
+(302–325) are not published with the standard we have, so retours are checked against the
+official retour examples elsewhere (``test_retourstructuur.py``)."""
 
 import re
 
@@ -11,7 +11,7 @@ from lxml import etree
 from openwmo.berichten.models import Bericht, Levering, Toewijzing, Verzoek
 from openwmo.demo.generator import seed
 
-from .test_codec import SHARED, xsd
+from .test_codec import REFERENTIE, xsd
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def test_demo_berichten_voldoen_aan_de_xsds():
             if raw is None:
                 continue
             nr = _nr(raw)
-            if not (SHARED / "xsd" / f"WMO{nr}.xsd").exists():
+            if not (REFERENTIE / "xsd" / f"WMO{nr}.xsd").exists():
                 continue
             schema = schemas.setdefault(nr, xsd(nr))
             assert schema.validate(etree.fromstring(raw)), (nr, schema.error_log.last_error)

@@ -9,7 +9,7 @@ from lxml import etree
 from openwmo.berichten import schema
 from openwmo.berichten.verwerking import Invoer, verwerk
 
-from .test_codec import SHARED, VOORBEELDEN, xsd
+from .test_codec import REFERENTIE, VOORBEELDEN, xsd
 
 pytestmark = pytest.mark.django_db
 VOORBEELD = {p.name: p.read_bytes() for p in VOORBEELDEN}
@@ -85,5 +85,5 @@ def api_aanbieder(aanbieder):
     return client
 
 
-def test_shared_is_beschikbaar():
-    assert (SHARED / "xsd" / "WMO305.xsd").exists()
+def test_referentie_is_beschikbaar():
+    assert (REFERENTIE / "xsd" / "WMO305.xsd").exists()

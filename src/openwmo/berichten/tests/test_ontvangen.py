@@ -88,34 +88,53 @@ def _vervang(raw: bytes, oud: str, nieuw: str) -> bytes:
 
 
 @pytest.mark.parametrize(
-    "wijziging, code",
+    "wijziging",
     [
-        (lambda r, t: _vervang(r, f"<wmo305:Bsn>{t.bsn}", "<wmo305:Bsn>123456789"), "0001"),
-        (lambda r, t: _vervang(r, "</wmo305:Begindatum>", "+02:00</wmo305:Begindatum>"), "0001"),
-        (lambda r, t: _vervang(r, "<wmo305:Geslacht>2</wmo305:Geslacht>", ""), "0001"),
-        (
-            lambda r, t: _vervang(r, "<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>2"),
-            "0001",
-        ),
-        (
-            lambda r, t: _vervang(r, "<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>7"),
-            "0001",
-        ),
+        lambda r, t: _vervang(r, f"<wmo305:Bsn>{t.bsn}", "<wmo305:Bsn>123456789"),
+        lambda r, t: _vervang(r, "<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>2"),
     ],
-    ids=[
-        "bsn-elfproef",
-        "datum-met-tijdzone",
-        "verplicht-element-ontbreekt",
-        "status-2",
-        "onbekende-code",
-    ],
+    ids=["bsn-elfproef", "status-2"],
 )
-def test_ongeldige_berichten_krijgen_header_retour_0001(klaar, wijziging, code):
+def test_ongeldige_berichten_krijgen_header_retour_0001(klaar, wijziging):
+    """Level 2 (rules inside the message): a header-only retour with 0001."""
     org, _, t, client = klaar
     response = post(client, wijziging(goede_305(org, t), t))
     assert response.status_code == 200
-    assert retourcodes(response) == [code]
+    assert retourcodes(response) == ["0001"]
     assert Levering.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    [
+        lambda r: _vervang(r, "</wmo305:Begindatum>", "+02:00</wmo305:Begindatum>"),
+        lambda r: _vervang(r, "<wmo305:Geslacht>2</wmo305:Geslacht>", ""),
+        lambda r: _vervang(r, "<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>7"),
+    ],
+    ids=["datum-met-tijdzone", "verplicht-element-ontbreekt", "onbekende-code"],
+)
+def test_xsd_fout_met_leesbare_header_krijgt_geen_retour(klaar, wijziging):
+    """Level 1 (XSD): the transport layer refuses the message, no retour is sent. The API
+    answers a Dutch problem+json; the refusal is recorded, not as a received message, so the
+    corrected message may reuse its Identificatie (no 9056)."""
+    org, _, t, client = klaar
+    fout = wijziging(goede_305(org, t))
+    response = post(client, fout)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["retourcodes"] == ["0001"] and body["fouten"][0]["melding"]
+    assert "retourbericht" in body["detail"]
+    ontvangen = Bericht.objects.filter(richting=Bericht.Richting.IN)
+    b = ontvangen.get()
+    assert b.status == Bericht.Status.ONLEESBAAR and b.retour is None
+    assert b.identificatie == "" and b.berichttype == "" and bytes(b.inhoud) == fout
+    assert Levering.objects.count() == 0
+    assert post(client, fout).status_code == 400  # the same refusal again, one record
+    assert ontvangen.count() == 1
+    goed = post(client, goede_305(org, t))
+    assert goed.status_code == 200 and retourcodes(goed) == ["0200"]
+    assert Levering.objects.get().toewijzing == t
 
 
 def test_einde_voor_begin_0001(klaar, aanbieder):

@@ -13,7 +13,7 @@ from lxml import etree
 from openwmo.berichten import schema
 from openwmo.berichten.verwerking import maak_declaratie_antwoord, maak_retour
 
-from .test_codec import SHARED, VOORBEELDEN, xsd
+from .test_codec import REFERENTIE, VOORBEELDEN, xsd
 from .test_fuzz import VOORBEELD, gemuteerd
 
 VANDAAG = datetime.date(2026, 5, 6)
@@ -140,7 +140,7 @@ def test_gemuteerde_berichten_gelijk(raw):
 def test_eigen_xsd_voor_elk_bericht(nr):
     """Written from DEFINITIES for every message (retours and 325 too), at first use."""
     bericht, basis = schema.xsd_teksten(nr)
-    assert "shared" not in bericht + basis
+    assert "referentie" not in bericht + basis and "shared" not in bericht + basis
     schema._xsd(nr)  # compiles
 
 
@@ -149,7 +149,7 @@ def test_eigen_xsd_en_officiele_xsd_eens_over_voorbeelden(pad):
     doc = etree.fromstring(pad.read_bytes())
     nr = schema.PER_TAG[doc.tag].nr
     assert schema._xsd(nr).validate(doc) and xsd(nr).validate(doc)
-    assert SHARED.exists()
+    assert REFERENTIE.exists()
 
 
 @pytest.mark.parametrize(
