@@ -1,4 +1,5 @@
-"""The codec: our own structure description against the official XSDs (read only here)."""
+"""The codec: our own structure description against the official XSDs (read only in tests,
+from ``referentie/`` in this repository)."""
 
 import datetime
 from pathlib import Path
@@ -11,13 +12,14 @@ from openwmo.berichten.models import Bericht
 
 from . import keten
 
-SHARED = Path(__file__).resolve().parents[5] / "shared" / "iwmo" / "3.2"
-VOORBEELDEN = sorted((SHARED / "examples").glob("*.xml"))
+REFERENTIE = Path(__file__).resolve().parent / "referentie"  # official files, see README
+VOORBEELDEN = sorted((REFERENTIE / "voorbeelden").glob("*.xml"))
+RETOURVOORBEELDEN = sorted((REFERENTIE / "retourvoorbeelden").glob("*.xml"))
 pytestmark = pytest.mark.django_db
 
 
 def xsd(nr):
-    return etree.XMLSchema(etree.parse(str(SHARED / "xsd" / f"WMO{nr}.xsd")))
+    return etree.XMLSchema(etree.parse(str(REFERENTIE / "xsd" / f"WMO{nr}.xsd")))
 
 
 def xsd_geldig(raw: bytes, nr: str) -> bool:
@@ -49,7 +51,7 @@ def test_tekstschrijver_geeft_dezelfde_bytes_als_lxml(pad):
 
 
 def test_tekstschrijver_escapet_en_weigert_zoals_lxml():
-    g = schema.lees((SHARED / "examples" / "WMO305.xml").read_bytes())
+    g = schema.lees((REFERENTIE / "voorbeelden" / "WMO305.xml").read_bytes())
     naam = g.data["Client"]["Naam"]["Geslachtsnaam"]
     naam["Achternaam"] = "Jansen & <Zn> \"'\r\n\té"
     assert schema.schrijf(g.nr, g.data) == schema.schrijf_lxml(g.nr, g.data)
@@ -203,7 +205,7 @@ def test_gegenereerde_317_en_323_zijn_xsd_geldig():
 def test_retour_is_kopie_met_retourcodes():
     from openwmo.berichten.verwerking import maak_retour
 
-    g = schema.lees((SHARED / "examples" / "WMO305.xml").read_bytes())
+    g = schema.lees((REFERENTIE / "voorbeelden" / "WMO305.xml").read_bytes())
     retour = maak_retour(
         g,
         {"Client/StartProducten/StartProduct[2]": ["9019"]},
