@@ -328,3 +328,35 @@ def test_wachtwoordlink_niet_voor_zichzelf(beheerder):
         services.stuur_wachtwoordlink(beheerder, beheerder.pk, "http://testserver/")
     beheerder.refresh_from_db()
     assert beheerder.check_password(f.PASSWORD)
+
+
+def test_beheerrol_geeft_en_neemt_toegang_tot_beheer(users, beheerder, tweede_beheerder):
+    doel = users[Rol.BELEIDSMAKER]
+    verzoek = services.vraag_rolwijziging_aan(
+        beheerder, doel, Rol.BEHEERDER, [], "Tweede beheerder voor het vier-ogenprincipe."
+    )
+    services.keur_rolwijziging_goed(tweede_beheerder, verzoek.pk)
+    doel.refresh_from_db()
+    assert doel.rol == Rol.BEHEERDER and doel.is_staff and not doel.is_superuser
+    services.vraag_rolwijziging_aan(beheerder, doel, Rol.BELEIDSMAKER, [], "Terug naar beleid.")
+    doel.refresh_from_db()
+    assert doel.rol == Rol.BELEIDSMAKER and not doel.is_staff
+
+
+def test_afwijzen_vraagt_toelichting_en_verandert_niets(client, users, beheerder, tweede_beheerder):
+    doel = users[Rol.VRIJWILLIGER]
+    verzoek = services.vraag_rolwijziging_aan(
+        beheerder, doel, Rol.WMO_CONSULENT, [], "Vrijwilliger wordt consulent."
+    )
+    client.force_login(tweede_beheerder)
+    url = f"/gebruikersbeheer/{verzoek.pk}/beslissen/"
+    response = client.post(url, {"besluit": "afwijzen"})
+    assert "Licht toe waarom" in response.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.status == Rolwijziging.Status.AANGEVRAAGD
+    response = client.post(url, {"besluit": "afwijzen", "toelichting": "Geen consulent."})
+    assert response.status_code == 302
+    verzoek.refresh_from_db()
+    doel.refresh_from_db()
+    assert verzoek.status == Rolwijziging.Status.AFGEWEZEN and doel.rol == Rol.VRIJWILLIGER
+    assert "Geen consulent." in client.get("/gebruikersbeheer/").content.decode()
