@@ -253,6 +253,13 @@ def controleer_header(g: Gelezen, staat: Staat, u: Uitslag):
         u.fout("Header", "0001", f"AGB-code {agb} is geen bekende aanbieder")
 
 
+def _tr381(categorie, code, pad, staat, u, codes):
+    """TR381 (S329, checked against the code list: level 4): a product code belongs to
+    its category. Open world (a set of files without the code list) does not judge it."""
+    if staat.gesloten and code and categorie not in codes.categorie_van(code):
+        u.fout(pad, "S329", f"Productcode {code} hoort niet bij categorie {categorie} (TR381)")
+
+
 def _toewijzing_check(sp, sleutel, agb, staat, u, product):
     """TR019: start/stop under inspannings- or outputgericht belongs to a toewijzing."""
     nummer = sp.get("ToewijzingNummer")
@@ -311,14 +318,16 @@ def _levering(g, sp, soort, sleutel, staat, t, ctx) -> Levering:
     return lev
 
 
-def _start_stop(g: Gelezen, staat: Staat, u: Uitslag, ctx, toepassen: bool, stop: bool):
+def _start_stop(g: Gelezen, staat: Staat, u: Uitslag, ctx, toepassen: bool, stop: bool, codes):
     sleutel = partij(g)
     naam = "StopProduct" if stop else "StartProduct"
     producten = g.data["Client"][f"{naam}en"][naam]
     plan = []
     for sp in producten:
         leveringen = staat.leveringen.get(sleutel, [])
-        t = _toewijzing_check(sp, sleutel, sleutel[1], staat, u, sp.get("Product") or {})
+        product = sp.get("Product") or {}
+        _tr381(product.get("Categorie"), product.get("Code"), sp["_pad"], staat, u, codes)
+        t = _toewijzing_check(sp, sleutel, sleutel[1], staat, u, product)
         spoor = _sleutel_van(sp)
         actief = [lev for lev in leveringen if lev.actief and _spoor(lev) == spoor]
         starts = [s for s in actief if s.soort == Levering.Soort.START]
@@ -407,9 +416,7 @@ def _r315(g, staat, u, ctx, toepassen, codes):
             u.fout(ap["_pad"], "9347", f"ReferentieAanbieder {ref} is al gebruikt (TR347)")
         gezien.add(ref)
         product = ap.get("Product") or {}
-        if staat.gesloten and product.get("Code"):
-            if product["Categorie"] not in codes.categorie_van(product["Code"]):
-                u.fout(ap["_pad"], "S329", "Productcode hoort niet bij de categorie (TR381)")
+        _tr381(product.get("Categorie"), product.get("Code"), ap["_pad"], staat, u, codes)
     if toepassen and not u.fouten:
         for ap in producten:
             _nieuw_verzoek(g, staat, ctx, sleutel, Verzoek.Soort.VOT, ap["ReferentieAanbieder"], ap)
@@ -446,6 +453,7 @@ def _r317(g, staat, u, ctx, toepassen, codes):
         *((verzoek.get("OngewijzigdeProducten") or {}).get("OngewijzigdProduct", [])),
         *((verzoek.get("TeWijzigenProducten") or {}).get("TeWijzigenProduct", [])),
     ]
+    bestaand: list[tuple[dict, Toewijzing]] = []
     if staat.kent_klant(sleutel):
         huidig = {t.nummer: t for t in staat.huidige_toewijzingen(sleutel, g.dagtekening)}
         nummers = set()
@@ -457,15 +465,73 @@ def _r317(g, staat, u, ctx, toepassen, codes):
             t = staat.toewijzing(sleutel, nr)
             if t is None:
                 u.fout(p["_pad"], "9350", f"Toewijzing {nr} bestaat niet (TR350)")
-            elif "GewensteIngangsdatum" in p:
-                gewenst = p["GewensteIngangsdatum"]
-                if gewenst < g.dagtekening and gewenst != t.ingangsdatum:
-                    u.fout(p["_pad"], "9357", "Gewenste ingangsdatum in het verleden (TR357)")
+            else:
+                if "GewensteIngangsdatum" in p:
+                    gewenst = p["GewensteIngangsdatum"]
+                    if gewenst < g.dagtekening and gewenst != t.ingangsdatum:
+                        u.fout(p["_pad"], "9357", "Gewenste ingangsdatum in het verleden (TR357)")
+                    if _tr373(p, t):
+                        u.fout(
+                            p["_pad"],
+                            "9373",
+                            "Budget of totaalvolume wijzigt alleen vanaf de ingangsdatum "
+                            "van de toewijzing (TR373)",
+                        )
+                bestaand.append((p, t))
         if set(huidig) - nummers:
             ontbrekend = ", ".join(str(n) for n in sorted(set(huidig) - nummers))
             u.fout(verzoek["_pad"], "9349", f"Huidige toewijzingen ontbreken: {ontbrekend} (TR349)")
+    nieuw = (verzoek.get("NieuweProducten") or {}).get("NieuwProduct", [])
+    for np in nieuw:
+        product = np.get("Product") or {}
+        _tr381(product.get("Categorie"), product.get("Code"), np["_pad"], staat, u, codes)
+        for p, t in bestaand:
+            if _tr361(np, p, t):
+                u.fout(
+                    np["_pad"],
+                    "9361",
+                    f"Nieuw product overlapt met toewijzing {t.nummer} voor hetzelfde "
+                    "product (TR361)",
+                )
     if toepassen and not u.fouten:
         _nieuw_verzoek(g, staat, ctx, sleutel, Verzoek.Soort.VOW, ref, verzoek)
+
+
+def _tr373(p: dict, t: Toewijzing) -> bool:
+    """TR373: a changed budget or 'totaal' volume (Frequentie 6) applies from the
+    toewijzing's own start, so GewensteIngangsdatum must equal its Ingangsdatum."""
+    omvang = p.get("Omvang")
+    totaal = (
+        omvang is not None
+        and omvang["Frequentie"] == "6"
+        and (omvang["Volume"], omvang["Eenheid"], omvang["Frequentie"])
+        != (t.volume, t.eenheid, t.frequentie)
+    )
+    budget = p.get("Budget") is not None and p["Budget"] != t.budget
+    return (totaal or budget) and p["GewensteIngangsdatum"] != t.ingangsdatum
+
+
+VRIJ_VAN_OVERLAP = frozenset({"11", "12", "13", "14"})
+
+
+def _tr361(np: dict, p: dict, t: Toewijzing) -> bool:
+    """TR361: a new product may not overlap (in period) an existing toewijzing of the same
+    product named in the 317 (with its requested end date); no code = the category, no
+    category = any product; categories 11-14 may overlap."""
+    product = np.get("Product") or {}
+    cat, code = product.get("Categorie", ""), product.get("Code", "")
+    if cat in VRIJ_VAN_OVERLAP or t.productcategorie in VRIJ_VAN_OVERLAP:
+        return False
+    zelfde = (
+        not cat
+        or not t.productcategorie
+        or (cat == t.productcategorie and (not code or not t.productcode or code == t.productcode))
+    )
+    if not zelfde:
+        return False
+    eind_t = p.get("Einddatum") or t.einddatum
+    begin, eind = np["GewensteIngangsdatum"], np.get("Einddatum")
+    return begin <= (eind_t or datetime.date.max) and t.ingangsdatum <= (eind or datetime.date.max)
 
 
 def _r319(g, staat, u, ctx, toepassen, codes):
@@ -475,7 +541,14 @@ def _r319(g, staat, u, ctx, toepassen, codes):
         if staat.gesloten:
             u.fout(antwoord["_pad"], "9355", "Er is geen verzoek met deze referentie (TR355)")
         return
-    if not v.is_lopend:
+    if v.status == Verzoek.Status.AFGEWEZEN:
+        u.fout(
+            antwoord["_pad"],
+            "9365",
+            "Dit verzoek is al afgewezen; een volgend antwoord mag alleen na 'in onderzoek' "
+            "(TR365)",
+        )
+    elif not v.is_lopend:
         u.fout(antwoord["_pad"], "9355", "Dit verzoek is al beantwoord (TR355)")
     elif v.status == Verzoek.Status.IN_ONDERZOEK and antwoord["VerzoekAntwoord"] == "2":
         u.fout(antwoord["_pad"], "9360", "Een verzoek gaat maar één keer in onderzoek (TR360)")
@@ -550,7 +623,31 @@ def _iso_weken(begin, eind) -> int:
     return len(weken)
 
 
-def _volume_check(p, t: Toewijzing, staat, pad, u):
+def _zondagen(begin, eind) -> int:
+    eerste = begin + datetime.timedelta(days=(6 - begin.weekday()) % 7)
+    return 0 if eerste > eind else (eind - eerste).days // 7 + 1
+
+
+def _weken_iv077(t: Toewijzing, begin, eind, variant) -> int:
+    """IV077: how many weekly volumes fit a productperiode (within the toewijzing).
+    Outputgericht: the Sundays, plus one in the period of the toewijzing's last Sunday
+    when it does not end on a Sunday. Otherwise the (broken) calendar weeks, and for
+    category 01 (hulp bij het huishouden) always 6."""
+    begin = max(begin, t.ingangsdatum)
+    eind = min(eind, t.einddatum or eind)
+    if variant == Uitvoeringsvariant.OUTPUTGERICHT:
+        weken = _zondagen(begin, eind)
+        if t.einddatum and t.einddatum.weekday() != 6:
+            laatste_zondag = t.einddatum - datetime.timedelta(days=t.einddatum.weekday() + 1)
+            if begin <= laatste_zondag <= eind:
+                weken += 1
+        return weken
+    if t.productcategorie == "01":
+        return 6
+    return _iso_weken(begin, eind)
+
+
+def _volume_check(p, t: Toewijzing, staat, pad, u, variant=None):
     if t.volume is None or p["IngediendBedrag"]["DebetCredit"] != "D":
         return
     factor = _in_eenheid(t, p["Eenheid"])
@@ -568,7 +665,12 @@ def _volume_check(p, t: Toewijzing, staat, pad, u):
     if t.frequentie == "1":
         grens = t.volume * factor * ((eind - begin).days + 1)
     elif t.frequentie == "2":
-        grens = t.volume * factor * _iso_weken(begin, eind)
+        grens = t.volume * factor * _weken_iv077(t, begin, eind, variant)
+        if variant != Uitvoeringsvariant.OUTPUTGERICHT and t.einddatum:
+            totaal = t.volume * factor * _iso_weken(t.ingangsdatum, t.einddatum)
+            if netto(eerder) + volume > totaal:
+                u.fout(pad, "9322", "Geleverd volume is groter dan de totale omvang (IV077)")
+                return
     else:
         grens = t.volume * factor
     zelfde_maand = [
@@ -611,7 +713,7 @@ def _r323(g, staat, u, ctx, toepassen, codes):
                 if staat.kent_klant(sleutel):
                     u.fout(pad, "9338", "Prestatie hoort niet bij een toewijzing (TR338)")
             else:
-                _prestatie_tegen_toewijzing(p, t, agb, staat, pad, u)
+                _prestatie_tegen_toewijzing(p, t, agb, staat, pad, u, codes)
             beoordeeld.append((sleutel, p, t, len(u.fouten) == aantal))
     declaratie_afgewezen = any(f.pad == decl["_pad"] for f in u.fouten)
     if toepassen and not declaratie_afgewezen:
@@ -619,7 +721,7 @@ def _r323(g, staat, u, ctx, toepassen, codes):
             _nieuwe_prestatie(g, staat, ctx, sleutel, p, t, goed, u)
 
 
-def _prestatie_tegen_toewijzing(p, t, agb, staat, pad, u):
+def _prestatie_tegen_toewijzing(p, t, agb, staat, pad, u, codes):
     begin = p["ProductPeriode"]["Begindatum"]
     variant = staat.variant(agb, t.productcategorie or None, begin)
     if staat.gesloten and variant not in MET_DECLARATIE:
@@ -635,7 +737,8 @@ def _prestatie_tegen_toewijzing(p, t, agb, staat, pad, u):
         u.fout(pad, "9307", "ProductPeriode begint voor de toewijzing (TR307)")
     if t.einddatum and p["ProductPeriode"]["Einddatum"] > t.einddatum:
         u.fout(pad, "9308", "ProductPeriode eindigt na de toewijzing (TR308)")
-    _volume_check(p, t, staat, pad, u)
+    _tr381(p["ProductCategorie"], p["ProductCode"], pad, staat, u, codes)
+    _volume_check(p, t, staat, pad, u, variant)
     if t.budget is not None and p["IngediendBedrag"]["DebetCredit"] == "D":
         eerder = staat.per_toewijzing.get(t.pk or id(t), [])
         besteed = sum(x.bedrag if x.debet_credit == "D" else -x.bedrag for x in eerder)
@@ -686,8 +789,8 @@ def _nieuwe_prestatie(g, staat, ctx, sleutel, p, t, goed, u):
 
 PER_BERICHT = {
     "301": _r301,
-    "305": lambda g, s, u, c, t, codes: _start_stop(g, s, u, c, t, stop=False),
-    "307": lambda g, s, u, c, t, codes: _start_stop(g, s, u, c, t, stop=True),
+    "305": lambda g, s, u, c, t, codes: _start_stop(g, s, u, c, t, False, codes),
+    "307": lambda g, s, u, c, t, codes: _start_stop(g, s, u, c, t, True, codes),
     "315": _r315,
     "317": _r317,
     "319": _r319,

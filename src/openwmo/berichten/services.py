@@ -198,56 +198,173 @@ def maak_toewijzing(
     """Assign a product in kind to a provider and send the 301 (with all current toewijzingen).
 
     Refused (ValidationError, nothing stored) under taakgericht funding, without contract,
-    when it overlaps a PGB for the same product (OP043) or the same product (TR302).
+    when it overlaps a PGB for the same product (OP043) or the same product (TR302). When
+    it continues a running toewijzing of the same product with the same omvang, that
+    toewijzing is extended instead (OP380) and returned.
     """
     _eis_rol(user, GEMEENTE_ROLLEN)
-    omvang = _omvang(volume, eenheid, frequentie)
     with transaction.atomic():
+        t = _toewijzen(
+            user,
+            persoon=persoon,
+            aanbieder=aanbieder,
+            product_categorie=product_categorie,
+            product_code=product_code,
+            ingangsdatum=ingangsdatum,
+            einddatum=einddatum,
+            volume=volume,
+            eenheid=eenheid,
+            frequentie=frequentie,
+            budget=budget,
+            referentie_aanbieder=referentie_aanbieder,
+            verzoek=verzoek,
+            bron=bron,
+            commentaar=commentaar,
+            kanaal=kanaal,
+            nu=timezone.localtime(),
+        )
+        stuur_toewijzingbericht(user, persoon, aanbieder, gewijzigd=[t], kanaal=kanaal)
+    return t
+
+
+def _stempel(t: Toewijzing, nu, reden: str | None = None):
+    """A new version: Toewijzingsdatum + Toewijzingstijd (IV013), optionally a reason."""
+    t.toewijzingsdatum = nu.date()
+    t.toewijzingstijd = nu.time().replace(microsecond=0)
+    if reden is not None:
+        t.reden_wijziging = reden
+
+
+def _op380_voorganger(persoon, aanbieder, categorie, code, ingangsdatum, omvang, budget):
+    """OP380: the running toewijzing this one continues (same product, same volume and
+    frequency not 'totaal', no budget, ending the day before and not yet ended)."""
+    if budget is not None or (omvang and omvang["Frequentie"] == "6"):
+        return None
+    vorige_dag = ingangsdatum - datetime.timedelta(days=1)
+    if vorige_dag < timezone.localdate():
+        return None
+    kandidaten = (
+        Toewijzing.objects.select_for_update(of=("self",))
+        .filter(
+            persoon=persoon,
+            aanbieder=aanbieder,
+            productcategorie=categorie,
+            productcode=code,
+            einddatum=vorige_dag,
+            budget__isnull=True,
+        )
+        .exclude(reden_wijziging="13")
+    )
+    gevraagd = (
+        (omvang["Volume"], omvang["Eenheid"], omvang["Frequentie"]) if omvang else (None, "", "")
+    )
+    for t in kandidaten:
+        if (t.volume, t.eenheid, t.frequentie) == gevraagd:
+            return t
+    return None
+
+
+def _toewijzen(
+    user,
+    *,
+    persoon,
+    aanbieder,
+    product_categorie,
+    product_code,
+    ingangsdatum,
+    einddatum,
+    volume,
+    eenheid,
+    frequentie,
+    budget,
+    referentie_aanbieder,
+    verzoek,
+    bron,
+    commentaar,
+    kanaal,
+    nu,
+) -> Toewijzing:
+    """Store a new toewijzing, or extend the one it continues (OP380); sends nothing."""
+    omvang = _omvang(volume, eenheid, frequentie)
+    vorige = _op380_voorganger(
+        persoon, aanbieder, product_categorie, product_code, ingangsdatum, omvang, budget
+    )
+    if vorige is not None:
         _controleer_toewijzing(
             persoon,
             aanbieder,
             product_categorie,
             product_code,
-            ingangsdatum,
+            vorige.ingangsdatum,
             einddatum,
             omvang,
             budget,
+            zelf=vorige,
         )
-        nu = timezone.localtime()
-        nummer = (Toewijzing.objects.select_for_update().aggregate(m=Max("nummer"))["m"] or 0) + 1
-        t = Toewijzing.objects.create(
-            nummer=max(nummer, 1000),
-            persoon=persoon,
-            bsn=persoon.bsn,
-            aanbieder=aanbieder,
-            gemeentecode=gemeente().gemeentecode,
-            productcategorie=product_categorie,
-            productcode=product_code,
-            ingangsdatum=ingangsdatum,
-            einddatum=einddatum,
-            volume=volume if omvang else None,
-            eenheid=eenheid if omvang else "",
-            frequentie=frequentie if omvang else "",
-            budget=budget,
-            referentie_aanbieder=referentie_aanbieder,
-            toewijzingsdatum=nu.date(),
-            toewijzingstijd=nu.time().replace(microsecond=0),
-            commentaar=commentaar[:200],
-            bron=bron[:100],
-            verzoek=verzoek,
-        )
+        oud = vorige.einddatum
+        vorige.einddatum = einddatum
+        if referentie_aanbieder:
+            vorige.referentie_aanbieder = referentie_aanbieder
+        vow = verzoek is not None and verzoek.soort == Verzoek.Soort.VOW
+        _stempel(vorige, nu, "12" if vow else "04")
+        vorige.save()
         audit.log(
             user,
-            actie=audit.Actie.AANMAKEN,
+            actie=audit.Actie.WIJZIGEN,
             kanaal=kanaal,
             doel=_doel(user),
             object_type="toewijzing",
-            object_id=t.nummer,
+            object_id=vorige.nummer,
             persoon_id=persoon.pk,
-            velden=["product", "ingangsdatum", "einddatum", "omvang", "aanbieder"],
-            nieuwe_waarden={"product": t.product, "aanbieder": aanbieder.naam},
+            velden=["einddatum"],
+            oude_waarden={"einddatum": str(oud or "")},
+            nieuwe_waarden={"einddatum": str(einddatum or ""), "reden": vorige.reden_wijziging},
+            toelichting="Verlengd in plaats van een nieuwe toewijzing (OP380)",
         )
-        stuur_toewijzingbericht(user, persoon, aanbieder, gewijzigd=[t], kanaal=kanaal)
+        return vorige
+    _controleer_toewijzing(
+        persoon,
+        aanbieder,
+        product_categorie,
+        product_code,
+        ingangsdatum,
+        einddatum,
+        omvang,
+        budget,
+    )
+    nummer = (Toewijzing.objects.select_for_update().aggregate(m=Max("nummer"))["m"] or 0) + 1
+    t = Toewijzing(
+        nummer=max(nummer, 1000),
+        persoon=persoon,
+        bsn=persoon.bsn,
+        aanbieder=aanbieder,
+        gemeentecode=gemeente().gemeentecode,
+        productcategorie=product_categorie,
+        productcode=product_code,
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+        volume=volume if omvang else None,
+        eenheid=eenheid if omvang else "",
+        frequentie=frequentie if omvang else "",
+        budget=budget,
+        referentie_aanbieder=referentie_aanbieder,
+        commentaar=commentaar[:200],
+        bron=bron[:100],
+        verzoek=verzoek,
+    )
+    _stempel(t, nu)
+    t.save()
+    audit.log(
+        user,
+        actie=audit.Actie.AANMAKEN,
+        kanaal=kanaal,
+        doel=_doel(user),
+        object_type="toewijzing",
+        object_id=t.nummer,
+        persoon_id=persoon.pk,
+        velden=["product", "ingangsdatum", "einddatum", "omvang", "aanbieder"],
+        nieuwe_waarden={"product": t.product, "aanbieder": aanbieder.naam},
+    )
     return t
 
 
@@ -556,7 +673,7 @@ def wijzig_omvang(
         t.einddatum = ingangsdatum - datetime.timedelta(days=1)
         _versie(t, reden_wijziging)
         t.save()
-        nieuw = maak_toewijzing(
+        nieuw = _toewijzen(
             user,
             persoon=t.persoon,
             aanbieder=t.aanbieder,
@@ -567,18 +684,16 @@ def wijzig_omvang(
             volume=volume,
             eenheid=t.eenheid,
             frequentie=t.frequentie,
-            bron=t.bron,
-            kanaal=kanaal,
+            budget=t.budget,
             referentie_aanbieder=t.referentie_aanbieder,
+            verzoek=None,
+            bron=t.bron,
+            commentaar="",
+            kanaal=kanaal,
+            nu=timezone.localtime(),
         )
-        ToewijzingVersie.objects.create(
-            toewijzing=t,
-            bericht=None,
-            gegevens=_json(_toegewezen_product(t)),
-            toewijzingsdatum=t.toewijzingsdatum,
-            toewijzingstijd=t.toewijzingstijd,
-            gebruiker=getattr(user, "username", "systeem"),
-        )
+        # one 301 with the ended and the new toewijzing (IV093)
+        stuur_toewijzingbericht(user, t.persoon, t.aanbieder, gewijzigd=[t, nieuw], kanaal=kanaal)
         return nieuw
 
 
@@ -707,33 +822,181 @@ def _ken_toe(user, v: Verzoek, kanaal):
             kanaal,
         )
         return
-    for tw in (inhoud.get("TeWijzigenProducten") or {}).get("TeWijzigenProduct", []):
-        t = Toewijzing.objects.filter(
-            nummer=tw["ToewijzingNummer"], persoon=v.persoon, aanbieder=v.aanbieder
-        ).first()
-        if t is None:
-            raise ValidationError(
-                {"niet_veldgebonden": [_("Een te wijzigen toewijzing ontbreekt.")]}
-            )
-        t.referentie_aanbieder = v.referentie
-        if tw.get("Omvang"):
-            wijzig_omvang(
-                user,
-                t.pk,
-                volume=tw["Omvang"]["Volume"],
-                ingangsdatum=_datum(tw["GewensteIngangsdatum"]),
-                reden_wijziging="12",
-                kanaal=kanaal,
-            )
-        elif tw.get("Einddatum"):
-            t.save(update_fields=["referentie_aanbieder"])
-            wijzig_einddatum(
-                user, t.pk, einddatum=_datum(tw["Einddatum"]), reden_wijziging="12", kanaal=kanaal
-            )
-    for np in (inhoud.get("NieuweProducten") or {}).get("NieuwProduct", []):
-        _toewijzing_uit_verzoek(
-            user, v, np, np["GewensteIngangsdatum"], np.get("Einddatum"), kanaal
+    _ken_wijziging_toe(user, v, inhoud, kanaal)
+
+
+def _producten(inhoud, groep, naam) -> list[dict]:
+    return (inhoud.get(groep) or {}).get(naam, [])
+
+
+def _vow_toewijzing(v: Verzoek, nummer) -> Toewijzing:
+    t = (
+        Toewijzing.objects.select_for_update(of=("self",))
+        .filter(nummer=nummer, persoon=v.persoon, aanbieder=v.aanbieder)
+        .exclude(reden_wijziging="13")
+        .first()
+    )
+    if t is None:
+        raise ValidationError(
+            {
+                "niet_veldgebonden": [
+                    _("Toewijzing %(nr)s uit het verzoek bestaat niet (meer).") % {"nr": nummer}
+                ]
+            }
         )
+    return t
+
+
+def _ken_wijziging_toe(user, v: Verzoek, inhoud: dict, kanaal):
+    """Grant a 317 as a whole: one 301 with every product of the request carrying the VOW
+    reference; RedenWijziging 12 on the changed ones; new products (or OP380 extensions)."""
+    nu = timezone.localtime()
+    gewijzigd: list[Toewijzing] = []
+    for p in _producten(inhoud, "OngewijzigdeProducten", "OngewijzigdProduct"):
+        t = _vow_toewijzing(v, p["ToewijzingNummer"])
+        t.referentie_aanbieder = v.referentie
+        _stempel(t, nu)
+        t.save()
+        gewijzigd.append(t)
+    for p in _producten(inhoud, "TeWijzigenProducten", "TeWijzigenProduct"):
+        t = _vow_toewijzing(v, p["ToewijzingNummer"])
+        gewijzigd.extend(_wijzig_volgens_verzoek(user, v, t, p, nu, kanaal))
+    for p in _producten(inhoud, "NieuweProducten", "NieuwProduct"):
+        product = p.get("Product") or {}
+        omvang = p.get("Omvang") or {}
+        gewijzigd.append(
+            _toewijzen(
+                user,
+                persoon=v.persoon,
+                aanbieder=v.aanbieder,
+                product_categorie=product.get("Categorie", ""),
+                product_code=product.get("Code", ""),
+                ingangsdatum=_datum(p["GewensteIngangsdatum"]),
+                einddatum=_datum(p.get("Einddatum")),
+                volume=omvang.get("Volume"),
+                eenheid=omvang.get("Eenheid", ""),
+                frequentie=omvang.get("Frequentie", ""),
+                budget=p.get("Budget"),
+                referentie_aanbieder=v.referentie,
+                verzoek=v,
+                bron=f"verzoek {v.referentie}",
+                commentaar="",
+                kanaal=kanaal,
+                nu=nu,
+            )
+        )
+    uniek = list({t.pk: t for t in gewijzigd}.values())
+    stuur_toewijzingbericht(user, v.persoon, v.aanbieder, gewijzigd=uniek, kanaal=kanaal)
+
+
+def _wijzig_volgens_verzoek(user, v, t: Toewijzing, p: dict, nu, kanaal) -> list[Toewijzing]:
+    """One TeWijzigenProduct. Budget, a 'totaal' volume and the end date change in place;
+    any other omvang change ends this toewijzing the day before GewensteIngangsdatum and
+    starts a new one with a new number (IV093)."""
+    gewenst = _datum(p["GewensteIngangsdatum"])
+    eind = _datum(p["Einddatum"]) if p.get("Einddatum") else t.einddatum
+    gevraagd = p.get("Omvang")
+    omvang = (
+        (gevraagd["Volume"], gevraagd["Eenheid"], gevraagd["Frequentie"])
+        if gevraagd
+        else (t.volume, t.eenheid, t.frequentie)
+    )
+    budget = p["Budget"] if p.get("Budget") is not None else t.budget
+    nieuwe_omvang = omvang != (t.volume, t.eenheid, t.frequentie)
+    in_plaats = not nieuwe_omvang or (t.frequentie == "6" and omvang[2] == "6")
+    if (budget != t.budget or (nieuwe_omvang and in_plaats)) and gewenst != t.ingangsdatum:
+        raise ValidationError(
+            {
+                "niet_veldgebonden": [
+                    _(
+                        "Een budget of totaalvolume wijzigt vanaf de ingangsdatum van "
+                        "toewijzing %(nr)s (TR373)."
+                    )
+                    % {"nr": t.nummer}
+                ]
+            }
+        )
+    oud = {"einddatum": str(t.einddatum or ""), "volume": t.volume, "budget": t.budget}
+    t.referentie_aanbieder = v.referentie
+    resultaat = [t]
+    if in_plaats:
+        _controleer_toewijzing(
+            t.persoon,
+            t.aanbieder,
+            t.productcategorie,
+            t.productcode,
+            t.ingangsdatum,
+            eind,
+            {"Volume": omvang[0], "Eenheid": omvang[1], "Frequentie": omvang[2]}
+            if omvang[0] is not None
+            else None,
+            budget,
+            zelf=t,
+        )
+        t.einddatum, t.volume, t.budget = eind, omvang[0], budget
+        _stempel(t, nu, "12")
+        t.save()
+    else:
+        if t.einddatum and gewenst > t.einddatum:
+            raise ValidationError(
+                {
+                    "niet_veldgebonden": [
+                        _("De gewenste ingangsdatum ligt na het einde van toewijzing %(nr)s.")
+                        % {"nr": t.nummer}
+                    ]
+                }
+            )
+        if gewenst <= t.ingangsdatum:  # nothing left of the old one: remove it (OP033x1)
+            if t.prestaties.filter(toegekend=True).exists():
+                raise ValidationError(
+                    {"niet_veldgebonden": [_("Er zijn al toegekende declaraties (TR385).")]}
+                )
+            t.einddatum = t.ingangsdatum
+            _stempel(t, nu, "13")
+        else:
+            t.einddatum = gewenst - datetime.timedelta(days=1)
+            _stempel(t, nu, "12")
+        t.save()
+        resultaat.append(
+            _toewijzen(
+                user,
+                persoon=t.persoon,
+                aanbieder=t.aanbieder,
+                product_categorie=t.productcategorie,
+                product_code=t.productcode,
+                ingangsdatum=gewenst,
+                einddatum=eind,
+                volume=omvang[0],
+                eenheid=omvang[1],
+                frequentie=omvang[2],
+                budget=budget,
+                referentie_aanbieder=v.referentie,
+                verzoek=v,
+                bron=f"verzoek {v.referentie}",
+                commentaar="",
+                kanaal=kanaal,
+                nu=nu,
+            )
+        )
+    audit.log(
+        user,
+        actie=audit.Actie.WIJZIGEN,
+        kanaal=kanaal,
+        doel=_doel(user),
+        object_type="toewijzing",
+        object_id=t.nummer,
+        persoon_id=t.persoon_id,
+        velden=["einddatum", "omvang", "budget", "reden_wijziging"],
+        oude_waarden=oud,
+        nieuwe_waarden={
+            "einddatum": str(t.einddatum or ""),
+            "volume": t.volume,
+            "budget": t.budget,
+            "reden": t.reden_wijziging,
+        },
+        toelichting=f"Verzoek om wijziging {v.referentie} toegekend",
+    )
+    return resultaat
 
 
 def _toewijzing_uit_verzoek(user, v: Verzoek, blok: dict, ingang, eind, kanaal):
