@@ -244,12 +244,13 @@ class Toewijzingen(ListAPIView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         selectors.log_overzicht(
-            request.user,
-            kanaal=Kanaal.API,
-            object_type="toewijzing",
-            aantal=len(response.data.get("results", [])),
+            request.user, self.getoond, kanaal=Kanaal.API, object_type="toewijzing"
         )
         return response
+
+    def paginate_queryset(self, queryset):
+        self.getoond = super().paginate_queryset(queryset) or []
+        return self.getoond
 
     @extend_schema(
         request=NieuweToewijzingSerializer,
@@ -387,12 +388,13 @@ class Verzoeken(ListAPIView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         selectors.log_overzicht(
-            request.user,
-            kanaal=Kanaal.API,
-            object_type="verzoek",
-            aantal=len(response.data.get("results", [])),
+            request.user, self.getoond, kanaal=Kanaal.API, object_type="verzoek"
         )
         return response
+
+    def paginate_queryset(self, queryset):
+        self.getoond = super().paginate_queryset(queryset) or []
+        return self.getoond
 
 
 class AntwoordSerializer(serializers.Serializer):
@@ -442,7 +444,13 @@ class Pgb(ListAPIView):
 
     @extend_schema(operation_id="iwmo_pgb_lijst")
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        selectors.log_overzicht(request.user, self.getoond, kanaal=Kanaal.API, object_type="pgb")
+        return response
+
+    def paginate_queryset(self, queryset):
+        self.getoond = super().paginate_queryset(queryset) or []
+        return self.getoond
 
     @extend_schema(
         request=NieuwPgbSerializer,

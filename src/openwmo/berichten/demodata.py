@@ -98,6 +98,10 @@ def _traject(rng, vandaag, consulent, org, user, persoon) -> None:
         services.vraag_toewijzing_aan(
             user,
             bsn=persoon.bsn,
+            achternaam=persoon.achternaam,
+            voorvoegsel=persoon.voorvoegsel,
+            geboortedatum=persoon.geboortedatum,
+            geslacht=persoon.geslacht,
             product_categorie=categorie,
             product_code=PRODUCTCODES[categorie],
             ingangsdatum=vandaag + datetime.timedelta(days=rng.randint(3, 20)),

@@ -82,7 +82,18 @@ class EinddatumForm(CodeForm):
 
 
 class VerzoekForm(CodeForm):
+    """A provider asks for a toewijzing. It types the client's data itself (the gemeente
+    checks them against the register); it cannot look a resident up by BSN."""
+
     bsn = forms.RegexField(**BSN_VELD)
+    achternaam = forms.CharField(label=_("Achternaam van de cliënt"), max_length=200)
+    voorvoegsel = forms.CharField(label=_("Voorvoegsel"), max_length=10, required=False)
+    voorletters = forms.CharField(label=_("Voorletters"), max_length=12, required=False)
+    geboortedatum = forms.DateField(label=_("Geboortedatum van de cliënt"), widget=DateInput())
+    geslacht = forms.ChoiceField(
+        label=_("Geslacht"),
+        choices=[("0", _("Onbekend")), ("1", _("Man")), ("2", _("Vrouw"))],
+    )
     product_categorie = CodeKeuze("WMO020", label=_("Productcategorie"))
     product_code = forms.CharField(label=_("Productcode"), max_length=5, required=False)
     ingangsdatum = forms.DateField(label=_("Gewenste ingangsdatum"), widget=DateInput())

@@ -66,16 +66,17 @@ def _log(user, kanaal, object_type, object_id, persoon_id, velden):
     )
 
 
-def log_overzicht(user, *, kanaal: str, object_type: str, aantal: int) -> None:
-    """A list with client names was shown: one audit record for the list."""
-    audit.log(
+def log_overzicht(user, rijen, *, kanaal: str, object_type: str) -> None:
+    """A list with client names was shown: one audit record per client in it."""
+    rijen = list(rijen)
+    audit.log_lijst(
         user,
-        actie=audit.Actie.ZOEKEN,
+        [r.persoon_id for r in rijen],
         kanaal=kanaal,
         doel=doel_voor(user),
         object_type=object_type,
         velden=["naam", "bsn"],
-        toelichting=f"overzicht met {aantal} regels",
+        toelichting=f"overzicht met {len(rijen)} regels",
     )
 
 
@@ -111,6 +112,62 @@ def verzoek(user, pk: int, *, kanaal: str) -> Verzoek:
         raise Http404("Dit verzoek bestaat niet of valt buiten uw toegang.")
     _log(user, kanaal, "verzoek", v.pk, v.persoon_id, ["naam", "bsn", "verzoek"])
     return v
+
+
+def clientcontrole(user, v: Verzoek) -> list[dict]:
+    """The gemeente checks the client data a provider stated in its request against the
+    register: per item what the provider wrote, what the register says, whether they
+    agree. Only the gemeente sees the register's side (the read of the request is logged)."""
+    if user.rol != Rol.WMO_CONSULENT:
+        return []
+    from django.utils.translation import gettext as _
+
+    from . import schema
+
+    client = (schema.lees(bytes(v.bericht.inhoud)).data or {}).get("Client") or {}
+    naam = client.get("Naam") or {}
+    geslachtsnaam = naam.get("Geslachtsnaam") or {}
+    p = v.persoon
+    geslachten = {"0": _("Onbekend"), "1": _("Man"), "2": _("Vrouw")}
+
+    def achternaam(voorvoegsel, achternaam):
+        return " ".join(d for d in (voorvoegsel, achternaam) if d)
+
+    opgegeven = {
+        "naam": achternaam(geslachtsnaam.get("Voorvoegsel"), geslachtsnaam.get("Achternaam")),
+        "voorletters": naam.get("Voorletters") or "",
+        "geboortedatum": (client.get("Geboortedatum") or {}).get("Datum"),
+        "geslacht": client.get("Geslacht") or "0",
+    }
+    register = (
+        {
+            "naam": achternaam(p.voorvoegsel, p.achternaam),
+            "voorletters": "".join(d[0] for d in p.voornamen.split() if d).upper(),
+            "geboortedatum": p.geboortedatum,
+            "geslacht": p.geslacht or "0",
+        }
+        if p
+        else {}
+    )
+    rijen = []
+    for sleutel, label in (
+        ("naam", _("Achternaam")),
+        ("voorletters", _("Voorletters")),
+        ("geboortedatum", _("Geboortedatum")),
+        ("geslacht", _("Geslacht")),
+    ):
+        a, r = opgegeven[sleutel], register.get(sleutel)
+        if sleutel == "geslacht":
+            klopt = p is not None and (a == r or "0" in (a, r))
+            a, r = geslachten.get(a, a), geslachten.get(r, r) if p else None
+        elif sleutel in ("naam", "voorletters"):
+            klopt = p is not None and (a or "").casefold() == (r or "").casefold()
+            if sleutel == "voorletters" and not a:
+                klopt = p is not None  # initials are optional in the message
+        else:
+            klopt = p is not None and a == r
+        rijen.append({"gegeven": label, "aanbieder": a, "register": r, "klopt": klopt})
+    return rijen
 
 
 def lopende_starts(user) -> QuerySet[Levering]:
@@ -152,6 +209,19 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
                     "omschrijving": f"{v.get_soort_display()} {v.referentie} van {v.aanbieder}",
                 }
             )
+        elif v.status == Verzoek.Status.IN_ONDERZOEK and v.beantwoord_op:
+            # after 'in onderzoek' only a 301 or a rejection may follow (TR360/TR365)
+            termijn = timezone.localtime(v.beantwoord_op).date() + TERMIJN_ONDERZOEK
+            if termijn < vandaag:
+                items.append(
+                    {
+                        "soort": "Besluit na onderzoek (301 of afwijzing, TR365)",
+                        "termijn": termijn,
+                        "object": v,
+                        "omschrijving": f"{v.get_soort_display()} {v.referentie} van "
+                        f"{v.aanbieder}: 8 weken in onderzoek",
+                    }
+                )
 
     # the database picks the candidates (n working days are at least n calendar days)
     # from the chain state the pipeline keeps per toewijzing (partial indexes), the exact

@@ -1197,10 +1197,52 @@ def verwijder_melding(user, levering_id, *, kanaal=audit.Kanaal.UI):
     return _stuur_als_aanbieder(user, org, nr, client, kanaal)
 
 
+def client_opgegeven(
+    bsn, *, achternaam, geboortedatum, geslacht="0", voorvoegsel="", voorletters=""
+) -> dict:
+    """The client as the provider states it (a new client is not its client yet, so it
+    reads nothing from the register); the gemeente checks it against the register."""
+    fouten = {}
+    achternaam = (achternaam or "").strip()
+    voorletters = re.sub(r"[^A-Za-zÀ-ỳ]", "", voorletters or "")
+    if not achternaam:
+        fouten["achternaam"] = [_("Vul de achternaam van de cliënt in.")]
+    elif len(achternaam) > 200:
+        fouten["achternaam"] = [_("De achternaam mag niet langer zijn dan 200 tekens.")]
+    if len(voorletters) > 6:
+        fouten["voorletters"] = [_("Vul hoogstens 6 voorletters in.")]
+    if len((voorvoegsel or "").strip()) > 10:
+        fouten["voorvoegsel"] = [_("Het voorvoegsel mag niet langer zijn dan 10 tekens.")]
+    if not geboortedatum:
+        fouten["geboortedatum"] = [_("Vul de geboortedatum van de cliënt in.")]
+    elif geboortedatum > timezone.localdate():
+        fouten["geboortedatum"] = [_("De geboortedatum ligt in de toekomst.")]
+    if geslacht not in ("0", "1", "2"):
+        fouten["geslacht"] = [_("Kies het geslacht (of onbekend).")]
+    if fouten:
+        raise ValidationError(fouten)
+    naam = {"Geslachtsnaam": {"Achternaam": achternaam}}
+    if (voorvoegsel or "").strip():
+        naam["Geslachtsnaam"]["Voorvoegsel"] = voorvoegsel.strip()
+    if voorletters:
+        naam["Voorletters"] = voorletters.upper()
+    return {
+        "Bsn": bsn,
+        "Geboortedatum": {"Datum": geboortedatum},
+        "Geslacht": geslacht,
+        "Naam": naam,
+    }
+
+
 def vraag_toewijzing_aan(
     user,
     *,
     bsn,
+    achternaam,
+    geboortedatum,
+    geslacht="0",
+    voorvoegsel="",
+    voorletters="",
     product_categorie,
     product_code="",
     ingangsdatum,
@@ -1211,11 +1253,21 @@ def vraag_toewijzing_aan(
     referentie="",
     kanaal=audit.Kanaal.UI,
 ):
-    """315 for one product; the gemeente answers with a 301 or 319 within 5 working days."""
+    """315 for one product; the gemeente answers with a 301 or 319 within 5 working days.
+
+    The provider states the client's name, birth date and gender itself: it may not look
+    up a resident in the register by BSN (the gemeente checks the data on receipt)."""
     org = _eigen_organisatie(user)
     if not regels.bsn_geldig(bsn or ""):
         raise ValidationError({"bsn": [_("Dit BSN voldoet niet aan de elfproef.")]})
-    persoon = _persoon_bij_bsn(user, bsn, kanaal)
+    client = client_opgegeven(
+        bsn,
+        achternaam=achternaam,
+        geboortedatum=geboortedatum,
+        geslacht=geslacht,
+        voorvoegsel=voorvoegsel,
+        voorletters=voorletters,
+    )
     ap = {
         "ReferentieAanbieder": referentie or nieuwe_identificatie(),
         **_product(product_categorie, product_code),
@@ -1227,7 +1279,7 @@ def vraag_toewijzing_aan(
     if omvang:
         ap["Omvang"] = omvang
     ap["Verwijzer"] = {"Type": "01", "Naam": gemeente().naam[:64]}
-    client = {**client_kort(persoon), "AangevraagdeProducten": {"AangevraagdProduct": [ap]}}
+    client["AangevraagdeProducten"] = {"AangevraagdProduct": [ap]}
     return _stuur_als_aanbieder(user, org, "315", client, kanaal)
 
 

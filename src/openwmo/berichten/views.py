@@ -75,13 +75,14 @@ def toewijzingen(request):
     _require(request.user, BEIDE)
     qs = selectors.toewijzingen_in_scope(request.user)
     pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    lopende_starts = selectors.lopende_starts(request.user)[:100]
     selectors.log_overzicht(
-        request.user, kanaal=Kanaal.UI, object_type="toewijzing", aantal=len(pagina)
+        request.user, [*pagina, *lopende_starts], kanaal=Kanaal.UI, object_type="toewijzing"
     )
     return render(
         request,
         "berichten/toewijzingen.html",
-        {"pagina": pagina, "lopende_starts": selectors.lopende_starts(request.user)[:100]},
+        {"pagina": pagina, "lopende_starts": lopende_starts},
     )
 
 
@@ -296,9 +297,7 @@ def verzoeken(request):
     _require(request.user, BEIDE)
     qs = selectors.verzoeken_in_scope(request.user)
     pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    selectors.log_overzicht(
-        request.user, kanaal=Kanaal.UI, object_type="verzoek", aantal=len(pagina)
-    )
+    selectors.log_overzicht(request.user, pagina, kanaal=Kanaal.UI, object_type="verzoek")
     return render(request, "berichten/verzoeken.html", {"pagina": pagina})
 
 
@@ -312,6 +311,11 @@ def verzoek_nieuw(request):
             r = services.vraag_toewijzing_aan(
                 request.user,
                 bsn=d["bsn"],
+                achternaam=d["achternaam"],
+                voorvoegsel=d["voorvoegsel"],
+                voorletters=d["voorletters"],
+                geboortedatum=d["geboortedatum"],
+                geslacht=d["geslacht"],
                 product_categorie=d["product_categorie"],
                 product_code=d["product_code"].strip(),
                 ingangsdatum=d["ingangsdatum"],
@@ -353,7 +357,11 @@ def verzoek(request, pk):
             else:
                 messages.success(request, _("Het antwoord is verstuurd."))
                 return redirect("berichten:verzoeken")
-    return render(request, "berichten/verzoek.html", {"v": v, "form": form})
+    return render(
+        request,
+        "berichten/verzoek.html",
+        {"v": v, "form": form, "controle": selectors.clientcontrole(request.user, v)},
+    )
 
 
 @login_required

@@ -96,6 +96,8 @@ def objecten(users, inwoner) -> dict:
     verzoek = services.vraag_toewijzing_aan(
         aanbieder_user,
         bsn=inwoner.bsn,
+        achternaam=inwoner.achternaam,
+        geboortedatum=inwoner.geboortedatum,
         product_categorie="02",
         ingangsdatum=dagen(10),
     ).bericht.verzoeken.get()

@@ -115,6 +115,10 @@ def test_gegenereerde_305_307_315_319_zijn_xsd_geldig(consulent, aanbieder, mari
     v = services.vraag_toewijzing_aan(
         user,
         bsn=mariska.bsn,
+        achternaam=mariska.achternaam,
+        voorletters="M",
+        geboortedatum=mariska.geboortedatum,
+        geslacht="2",
         product_categorie="07",
         ingangsdatum=keten.dagen(5),
         einddatum=keten.dagen(100),

@@ -425,14 +425,27 @@ def test_volgorde_van_aankomst_telt_niet(consulent, aanbieder, mariska):
     assert [r.retourcodes for r in resultaten] == [["0200"], ["0200"]]
 
 
+def _opgegeven(persoon):
+    """The client data a provider types in its request."""
+    return {"achternaam": persoon.achternaam, "geboortedatum": persoon.geboortedatum}
+
+
 def test_verzoek_om_toewijzing_en_een_lopend_verzoek(consulent, aanbieder, mariska):
     org, user = aanbieder
     v = services.vraag_toewijzing_aan(
-        user, bsn=mariska.bsn, product_categorie="07", ingangsdatum=keten.dagen(7)
+        user,
+        bsn=mariska.bsn,
+        product_categorie="07",
+        ingangsdatum=keten.dagen(7),
+        **_opgegeven(mariska),
     ).bericht.verzoeken.get()
     with pytest.raises(ValidationError) as exc:
         services.vraag_toewijzing_aan(
-            user, bsn=mariska.bsn, product_categorie="02", ingangsdatum=keten.dagen(7)
+            user,
+            bsn=mariska.bsn,
+            product_categorie="02",
+            ingangsdatum=keten.dagen(7),
+            **_opgegeven(mariska),
         )
     assert "9374" in str(exc.value)
     services.beantwoord_verzoek(consulent, v.pk, besluit="onderzoek")
