@@ -26,6 +26,7 @@ STURING_ROLLEN = frozenset({Rol.WMO_CONSULENT, Rol.BELEIDSMAKER})
 TERMIJN_RETOUR = 3
 TERMIJN_ANTWOORD = 5
 TERMIJN_START_STOP = 5
+TERMIJN_ONDERZOEK = datetime.timedelta(weeks=8)
 
 
 def _scoped(user, qs: QuerySet, veld="aanbieder_id") -> QuerySet:
