@@ -78,3 +78,46 @@ def test_codelijsten_bijwerken(tmp_path, capsys):
     )
     call_command("iwmo", "codelijsten", str(csv))
     assert huidige().categorie_van("02X01") == {"02"}
+
+
+def test_retourbericht_krijgt_een_eigen_antwoord_en_de_batch_gaat_door(capsys):
+    """A retour message (302–325) in the batch: a clear answer for it, the others checked."""
+    retour = REFERENTIE / "retourvoorbeelden" / "WMO302.xml"
+    heen = REFERENTIE / "voorbeelden" / "WMO305.xml"
+    regels, fout = valideer(capsys, retour, heen, REFERENTIE / "retourvoorbeelden" / "WMO325.xml")
+    assert [Path(r["file"]).name for r in regels] == ["WMO302.xml", "WMO305.xml", "WMO325.xml"]
+    assert regels[0]["retourbericht"] is True and regels[0]["message"] == "WMO302"
+    assert "Dit is een retourbericht" in regels[0]["melding"] and regels[0]["valid"] is True
+    assert regels[1]["valid"] is True and "retourbericht" not in regels[1]
+    assert regels[2]["retourbericht"] is True and regels[2]["message"] == "WMO325"
+    assert fout is None
+
+
+def test_elke_bevinding_heeft_regel_pad_en_regelnummer(capsys, tmp_path):
+    raw = (REFERENTIE / "voorbeelden" / "WMO305.xml").read_bytes()
+    elfproef = tmp_path / "elfproef.xml"
+    elfproef.write_bytes(raw.replace(b"999900006", b"123456789"))
+    xsd = tmp_path / "xsd.xml"
+    xsd.write_bytes(raw.replace(b"<wmo305:Geslacht>1</wmo305:Geslacht>", b"", 1))
+    assert xsd.read_bytes() != raw
+    regels, _ = valideer(capsys, elfproef, xsd)
+    cs002 = regels[0]["errors"][0]
+    assert cs002["regel"] == "CS002" and cs002["code"] == "0001" and cs002["pad"]
+    regel_client = raw[: raw.index(b"<wmo305:Client>")].count(b"\n") + 1
+    assert cs002["regelnummer"] == regel_client
+    structuur = regels[1]["errors"][0]
+    assert structuur["regel"] == "XSD" and "Geslacht" in structuur["melding"]
+    assert structuur["pad"] == "Client" and structuur["regelnummer"] == regel_client
+
+
+def test_onleesbare_bestanden_stoppen_de_batch_niet(capsys, tmp_path):
+    utf16 = tmp_path / "utf16.xml"
+    utf16.write_bytes('<?xml version="1.0" encoding="UTF-16"?><x/>'.encode("utf-16"))
+    leeg = tmp_path / "leeg.xml"
+    leeg.write_bytes(b"")
+    heen = REFERENTIE / "voorbeelden" / "WMO319.xml"
+    regels, fout = valideer(capsys, utf16, leeg, heen, tmp_path / "weg.xml")
+    assert [r["valid"] for r in regels] == [False, False, True, False]
+    assert "alleen UTF-8" in regels[0]["errors"][0]["melding"]
+    assert regels[0]["errors"][0]["regelnummer"] is None
+    assert fout.returncode == 1
