@@ -33,4 +33,5 @@ def aanbieder(gem):
 
 @pytest.fixture
 def mariska():
-    return f.PersoonFactory(voornamen="Mariska", achternaam="Visser", huishouden=None)
+    """With a home address: a 301 needs a postcode or a telephone number (CD034, TR006)."""
+    return f.PersoonFactory(voornamen="Mariska", achternaam="Visser")

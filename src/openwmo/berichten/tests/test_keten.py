@@ -146,7 +146,7 @@ def test_frank_pgb_geeft_geen_toewijzing_en_overlap_wordt_geweigerd(consulent, a
     org, _ = aanbieder
     from openwmo.testing import factories as f
 
-    frank = f.PersoonFactory(voornamen="Frank", achternaam="de Boer", huishouden=None)
+    frank = f.PersoonFactory(voornamen="Frank", achternaam="de Boer")  # 301: address (CD034)
     services.registreer_pgb(
         consulent, persoon=frank, product_categorie="02", ingangsdatum=keten.dagen(-10)
     )
@@ -210,7 +210,12 @@ def declaratie(org, t, cat, code, *, prestaties=None, nummer="D1", ident="DECL1"
             "ToewijzingNummer": p.get("nummer", t.nummer),
             "ProductCategorie": cat,
             "ProductCode": code or "X",
-            "ProductPeriode": {"Begindatum": maand_begin, "Einddatum": maand_eind},
+            "ProductPeriode": {
+                "Begindatum": maand_begin,
+                "Einddatum": maand_begin + datetime.timedelta(days=p["dagen"] - 1)
+                if p.get("dagen")
+                else maand_eind,
+            },
             "GeleverdVolume": p["volume"],
             "Eenheid": "04",
             "ProductTarief": p["tarief"],
@@ -273,7 +278,8 @@ def test_declaratie_en_antwoord(consulent, aanbieder, mariska):
                     ident="DECL2",
                     prestaties=[
                         dict(ref="R2", volume=7, bedrag=21000, tarief=3000),
-                        dict(ref="R3", volume=2, bedrag=6000, tarief=3000),
+                        # another period: the same one twice is refused as a whole (TR416)
+                        dict(ref="R3", volume=2, bedrag=6000, tarief=3000, dagen=14),
                     ],
                 ),
                 org,
@@ -319,7 +325,7 @@ def test_declaratie_en_antwoord(consulent, aanbieder, mariska):
                         dict(ref="R5", vorig="R1", volume=4, bedrag=12000, tarief=3000, dc="C"),
                         dict(ref="R3", volume=1, bedrag=3000, tarief=3000),
                         dict(ref="R6", volume=1, bedrag=3000, tarief=3000, nummer=999),
-                        dict(ref="R7", volume=1, bedrag=2000, tarief=2000),
+                        dict(ref="R7", volume=1, bedrag=2000, tarief=2000, dagen=7),
                     ],
                 ),
                 org,
