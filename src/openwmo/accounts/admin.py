@@ -84,7 +84,7 @@ class UserAdmin(BeheerMixin, BaseUserAdmin):
         (_("Data"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"fields": ("username", "first_name", "last_name", "email")}),)
-    actions = ["deactiveren", "wachtwoordlink_sturen"]
+    actions = ["deactiveren", "heractiveren", "wachtwoordlink_sturen"]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -121,6 +121,37 @@ class UserAdmin(BeheerMixin, BaseUserAdmin):
                 _fouten(request, exc)
         if gelukt:
             messages.success(request, _("%(n)s gebruiker(s) gedeactiveerd.") % {"n": gelukt})
+
+    @admin.action(description=_("Geselecteerde gebruikers heractiveren (met hun laatste rol)"))
+    def heractiveren(self, request, queryset):
+        """Through the role-change request: a role that reads personal data waits for a
+        second administrator on /gebruikersbeheer/; other roles are active at once."""
+        direct = wacht = 0
+        for gebruiker in queryset:
+            try:
+                verzoek = services.vraag_heractivering_aan(
+                    request.user,
+                    gebruiker.pk,
+                    _("Heractivering aangevraagd via het beheerscherm"),
+                )
+            except (ValidationError, PermissionDenied) as exc:
+                _fouten(request, exc)
+                continue
+            if verzoek.status == verzoek.Status.DOORGEVOERD:
+                direct += 1
+            else:
+                wacht += 1
+        if direct:
+            messages.success(request, _("%(n)s gebruiker(s) heractiveerd.") % {"n": direct})
+        if wacht:
+            messages.warning(
+                request,
+                _(
+                    "Heractivering van %(n)s gebruiker(s) aangevraagd: een andere beheerder "
+                    "keurt die goed op Gebruikersbeheer."
+                )
+                % {"n": wacht},
+            )
 
     @admin.action(description=_("Wachtwoord ongeldig maken en eenmalige link mailen"))
     def wachtwoordlink_sturen(self, request, queryset):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from openwmo.gebieden.models import Wijk
+from openwmo.organisaties.models import Organisatie, Team
 
 from .models import Rol, User
 
@@ -24,6 +25,26 @@ class RolwijzigingForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Nodig voor sociaal werkers en vrijwilligers; leeg is geen wijk."),
+    )
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisatie.objects.filter(actief=True).order_by("naam"),
+        required=False,
+        empty_label=_("Blijft zoals het is"),
+        help_text=_(
+            "Bepaalt wat de gebruiker ziet (bijvoorbeeld de cliënten van een zorgaanbieder). "
+            "Leeg: organisatie, team en teamleider blijven zoals ze zijn."
+        ),
+    )
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=Team.objects.select_related("organisatie").order_by("organisatie__naam", "naam"),
+        required=False,
+        empty_label=_("Geen team"),
+        help_text=_("Alleen met een organisatie; het team hoort bij die organisatie."),
+    )
+    is_teamleider = forms.BooleanField(
+        label=_("Teamleider (ziet de niet-toegewezen zaken van het team)"), required=False
     )
     reden = forms.CharField(
         label=_("Reden"),

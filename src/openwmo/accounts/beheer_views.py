@@ -49,7 +49,14 @@ def aanvragen(request):
         data = form.cleaned_data
         try:
             verzoek = services.vraag_rolwijziging_aan(
-                request.user, data["gebruiker"], data["nieuwe_rol"], data["wijken"], data["reden"]
+                request.user,
+                data["gebruiker"],
+                data["nieuwe_rol"],
+                data["wijken"],
+                data["reden"],
+                organisatie=data["organisatie"],
+                team=data["team"],
+                is_teamleider=data["is_teamleider"],
             )
         except ValidationError as exc:
             fouten_op_formulier(form, exc)

@@ -89,6 +89,31 @@ class Rolwijziging(models.Model):
     wijken = models.ManyToManyField(
         "gebieden.Wijk", blank=True, related_name="+", verbose_name=_("nieuw werkgebied")
     )
+    # Organisation and team decide what e.g. a zorgaanbieder sees, so they go through the
+    # same request. Empty organisatie: organisation, team and teamleider stay as they are.
+    oude_organisatie = models.JSONField(_("huidige organisatie"), default=dict, blank=True)
+    organisatie = models.ForeignKey(
+        "organisaties.Organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nieuwe organisatie"),
+    )
+    team = models.ForeignKey(
+        "organisaties.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nieuw team"),
+    )
+    is_teamleider = models.BooleanField(_("teamleider"), default=False)
+    heractiveren = models.BooleanField(
+        _("heractiveren"),
+        default=False,
+        help_text=_("Een gedeactiveerde gebruiker weer toegang geven."),
+    )
     reden = models.TextField(_("reden"), max_length=1000)
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.AANGEVRAAGD

@@ -101,9 +101,9 @@ def rolwijzigingen(open_only: bool, limit: int = 50):
     decided ones (newest first)."""
     from .models import Rolwijziging
 
-    qs = Rolwijziging.objects.select_related("gebruiker", "aangevraagd_door").prefetch_related(
-        "wijken", "stappen__door"
-    )
+    qs = Rolwijziging.objects.select_related(
+        "gebruiker", "aangevraagd_door", "organisatie", "team"
+    ).prefetch_related("wijken", "stappen__door")
     if open_only:
         return list(
             qs.filter(status=Rolwijziging.Status.AANGEVRAAGD).order_by("aangevraagd_op", "pk")

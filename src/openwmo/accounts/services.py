@@ -131,20 +131,62 @@ def _stap(verzoek, status, door, toelichting="") -> None:
         doel=BEHEER_DOEL,
         object_type="rolwijziging",
         object_id=verzoek.pk,
-        velden=["rol", "wijken"],
-        oude_waarden={"rol": verzoek.oude_rol, "wijken": verzoek.oude_wijken},
+        velden=_verzoek_velden(verzoek),
+        oude_waarden={
+            "rol": verzoek.oude_rol,
+            "wijken": verzoek.oude_wijken,
+            **_organisatie_waarden(verzoek.oude_organisatie),
+        },
         nieuwe_waarden={
             "rol": verzoek.nieuwe_rol,
             "wijken": _wijknamen(verzoek.wijken.all()),
+            **_nieuwe_organisatie_waarden(verzoek),
+            **({"is_active": True} if verzoek.heractiveren else {}),
             "status": status,
         },
         toelichting=f"{verzoek.gebruiker.username}: {toelichting}",
     )
 
 
+def _verzoek_velden(verzoek) -> list[str]:
+    velden = ["rol", "wijken"]
+    if verzoek.organisatie_id:
+        velden += ["organisatie", "team", "teamleider"]
+    if verzoek.heractiveren:
+        velden.append("is_active")
+    return velden
+
+
+def _organisatie_waarden(inrichting: dict) -> dict:
+    return {k: inrichting.get(k) for k in ("organisatie", "team", "teamleider")}
+
+
+def _nieuwe_organisatie_waarden(verzoek) -> dict:
+    if not verzoek.organisatie_id:
+        return {}
+    return {
+        "organisatie": verzoek.organisatie.naam,
+        "team": verzoek.team.naam if verzoek.team_id else None,
+        "teamleider": verzoek.is_teamleider,
+    }
+
+
+def _inrichting_gelijk(nu: dict, toen: dict) -> bool:
+    sleutels = ("organisatie_id", "team_id", "teamleider")
+    return not toen or all(nu.get(k) == toen.get(k) for k in sleutels)
+
+
 def _voer_rolwijziging_uit(door, verzoek) -> None:
+    from openwmo.organisaties import selectors as organisaties
+    from openwmo.organisaties import services as organisatiebeheer
+
     gebruiker = User.objects.select_for_update(of=("self",)).get(pk=verzoek.gebruiker_id)
-    if gebruiker.rol != verzoek.oude_rol or not gebruiker.is_active:
+    inrichting = organisaties.inrichting(gebruiker)
+    if (
+        gebruiker.rol != verzoek.oude_rol
+        or gebruiker.is_active == verzoek.heractiveren
+        or not _inrichting_gelijk(inrichting, verzoek.oude_organisatie)
+    ):
         raise ValidationError(
             {
                 "verzoek": [
@@ -155,41 +197,109 @@ def _voer_rolwijziging_uit(door, verzoek) -> None:
                 ]
             }
         )
-    oude = {"rol": gebruiker.rol, "wijken": _wijknamen(gebruiker.wijken.all())}
+    oude = {
+        "rol": gebruiker.rol,
+        "wijken": _wijknamen(gebruiker.wijken.all()),
+        **_organisatie_waarden(inrichting),
+    }
     wijken = list(verzoek.wijken.all())
     gebruiker.rol = verzoek.nieuwe_rol
     # only an administrator reaches the Django admin; superusers are made on the server
     gebruiker.is_staff = gebruiker.rol == Rol.BEHEERDER or gebruiker.is_superuser
-    gebruiker.save(update_fields=["rol", "is_staff"])
+    velden = ["rol", "is_staff"]
+    if verzoek.heractiveren:
+        oude["is_active"] = gebruiker.is_active
+        gebruiker.is_active = True
+        velden.append("is_active")
+    gebruiker.save(update_fields=velden)
     gebruiker.wijken.set(wijken)
+    if verzoek.organisatie_id:
+        organisatiebeheer.zet_organisatie(
+            gebruiker,
+            verzoek.organisatie,
+            verzoek.team,
+            verzoek.is_teamleider,
+            functie=str(Rol(gebruiker.rol).label),
+        )
+    nieuwe = {
+        "rol": gebruiker.rol,
+        "wijken": _wijknamen(wijken),
+        **_organisatie_waarden(organisaties.inrichting(gebruiker)),
+        **({"is_active": True} if verzoek.heractiveren else {}),
+    }
+    # rol and wijken as before; organisation, team, teamleider, is_active only when changed
+    velden = ["rol", "wijken"] + [
+        k for k in nieuwe if k not in ("rol", "wijken") and nieuwe[k] != oude.get(k)
+    ]
     _log_gebruiker(
         door,
         gebruiker,
         actie=privacy.Actie.WIJZIGEN,
-        velden=["rol", "wijken"],
-        oude=oude,
-        nieuwe={"rol": gebruiker.rol, "wijken": _wijknamen(wijken)},
-        toelichting=_("rol gewijzigd (verzoek %(pk)s)") % {"pk": verzoek.pk},
+        velden=velden,
+        oude={k: oude.get(k) for k in velden},
+        nieuwe={k: nieuwe[k] for k in velden},
+        toelichting=(
+            _("heractiveerd (verzoek %(pk)s)")
+            if verzoek.heractiveren
+            else _("rol of organisatie gewijzigd (verzoek %(pk)s)")
+        )
+        % {"pk": verzoek.pk},
     )
 
 
-def vraag_rolwijziging_aan(door, gebruiker, nieuwe_rol: str, wijken, reden: str) -> Rolwijziging:
-    """Request a new role (and neighbourhoods) for another user. A role that reads personal
-    data waits for a second administrator; any other role is applied at once."""
+def vraag_rolwijziging_aan(
+    door,
+    gebruiker,
+    nieuwe_rol: str,
+    wijken,
+    reden: str,
+    *,
+    organisatie=None,
+    team=None,
+    is_teamleider: bool = False,
+    heractiveren: bool = False,
+) -> Rolwijziging:
+    """Request a new role, neighbourhoods and (optionally) organisation, team and teamleider
+    flag for another user, or the re-activation of a deactivated user. When the (new) role
+    reads personal data a second administrator must approve; otherwise it is applied at once.
+    Without ``organisatie`` the user's organisation, team and teamleider flag stay as they are."""
+    from openwmo.organisaties import selectors as organisaties
+    from openwmo.organisaties import services as organisatiebeheer
+
     _alleen_beheerder(door)
     reden = (reden or "").strip()
     wijken = list(wijken or [])
     fouten = {}
     if door.pk == gebruiker.pk:
         fouten["gebruiker"] = [_("U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder.")]
-    elif not gebruiker.is_active:
-        fouten["gebruiker"] = [_("Deze gebruiker is gedeactiveerd.")]
+    elif heractiveren and gebruiker.is_active:
+        fouten["gebruiker"] = [_("Deze gebruiker is niet gedeactiveerd.")]
+    elif not heractiveren and not gebruiker.is_active:
+        fouten["gebruiker"] = [_("Deze gebruiker is gedeactiveerd. Vraag eerst heractivering aan.")]
+    if organisatie is None and (team is not None or is_teamleider):
+        fouten["organisatie"] = [_("Kies de organisatie bij het team of de teamleider.")]
+    else:
+        try:
+            organisatiebeheer.controleer_team(organisatie, team)
+        except ValidationError as exc:
+            fouten.update(exc.message_dict)
+    inrichting = organisaties.inrichting(gebruiker)
+    zelfde_organisatie = organisatie is None or (
+        inrichting["organisatie_id"] == organisatie.pk
+        and inrichting["team_id"] == (team.pk if team else None)
+        and inrichting["teamleider"] == bool(is_teamleider)
+    )
     if nieuwe_rol not in Rol.values:
         fouten["nieuwe_rol"] = [_("Kies een rol.")]
-    elif nieuwe_rol == gebruiker.rol and {w.pk for w in wijken} == set(
-        gebruiker.wijken.values_list("pk", flat=True)
+    elif (
+        not heractiveren
+        and nieuwe_rol == gebruiker.rol
+        and zelfde_organisatie
+        and {w.pk for w in wijken} == set(gebruiker.wijken.values_list("pk", flat=True))
     ):
-        fouten["nieuwe_rol"] = [_("Er verandert niets: dit zijn al de rol en de wijken.")]
+        fouten["nieuwe_rol"] = [
+            _("Er verandert niets: dit zijn al de rol, de wijken en de organisatie.")
+        ]
     if len(reden) < MIN_REDEN:
         fouten["reden"] = [_("Beschrijf de reden in minstens %(n)s tekens.") % {"n": MIN_REDEN}]
     elif len(reden) > 1000:
@@ -198,6 +308,16 @@ def vraag_rolwijziging_aan(door, gebruiker, nieuwe_rol: str, wijken, reden: str)
         raise ValidationError(fouten)
     with transaction.atomic():
         gebruiker = User.objects.select_for_update(of=("self",)).get(pk=gebruiker.pk)
+        if gebruiker.is_active == heractiveren:
+            raise ValidationError(
+                {
+                    "gebruiker": [
+                        _("Deze gebruiker is niet gedeactiveerd.")
+                        if heractiveren
+                        else _("Deze gebruiker is gedeactiveerd. Vraag eerst heractivering aan.")
+                    ]
+                }
+            )
         if Rolwijziging.objects.filter(
             gebruiker=gebruiker, status=Rolwijziging.Status.AANGEVRAAGD
         ).exists():
@@ -209,6 +329,11 @@ def vraag_rolwijziging_aan(door, gebruiker, nieuwe_rol: str, wijken, reden: str)
             oude_rol=gebruiker.rol,
             nieuwe_rol=nieuwe_rol,
             oude_wijken=_wijknamen(gebruiker.wijken.all()),
+            oude_organisatie=organisaties.inrichting(gebruiker),
+            organisatie=organisatie,
+            team=team if organisatie is not None else None,
+            is_teamleider=bool(is_teamleider) and organisatie is not None,
+            heractiveren=heractiveren,
             reden=reden,
             aangevraagd_door=door,
         )
@@ -225,6 +350,89 @@ def vraag_rolwijziging_aan(door, gebruiker, nieuwe_rol: str, wijken, reden: str)
                 _("Direct doorgevoerd: deze rol leest geen persoonsgegevens."),
             )
     return verzoek
+
+
+def vraag_heractivering_aan(door, gebruiker_id: int, reden: str) -> Rolwijziging:
+    """Give a deactivated user access again with his last role, wijken and organisation.
+    Through the same request as a role change: four-eyes when that role reads personal data,
+    never for oneself, every step in the audit log."""
+    gebruiker = User.objects.get(pk=gebruiker_id)
+    return vraag_rolwijziging_aan(
+        door,
+        gebruiker,
+        gebruiker.rol,
+        gebruiker.wijken.all(),
+        reden,
+        heractiveren=True,
+    )
+
+
+def controleer_medewerker_aanmaken(door, gebruiker) -> None:
+    """May ``door`` give ``gebruiker`` a first organisation in the admin?"""
+    _alleen_beheerder(door)
+    _niet_zelf(door, gebruiker, "user")
+    if vier_ogen_nodig(gebruiker.rol):
+        raise ValidationError(
+            {
+                "user": [
+                    _(
+                        "Deze gebruiker heeft een rol die persoonsgegevens leest. Kies de "
+                        "organisatie via Gebruikersbeheer (rolwijziging aanvragen); een tweede "
+                        "beheerder keurt die goed."
+                    )
+                ]
+            }
+        )
+
+
+def maak_medewerker_aan(door, gebruiker, organisatie, team, functie: str, telefoon: str = ""):
+    """A first organisation for a user without one, from the admin. Only for a role that
+    reads no personal data; otherwise the organisation goes through a (four-eyes) request."""
+    from openwmo.organisaties import services as organisatiebeheer
+
+    controleer_medewerker_aanmaken(door, gebruiker)
+    with transaction.atomic():
+        gebruiker = User.objects.select_for_update(of=("self",)).get(pk=gebruiker.pk)
+        if hasattr(gebruiker, "medewerker"):
+            raise ValidationError({"user": [_("Deze gebruiker hoort al bij een organisatie.")]})
+        medewerker = organisatiebeheer.maak_medewerker(
+            gebruiker, organisatie, team, functie, telefoon
+        )
+        _log_gebruiker(
+            door,
+            gebruiker,
+            actie=privacy.Actie.AANMAKEN,
+            velden=["organisatie", "team", "functie"],
+            nieuwe={
+                "organisatie": organisatie.naam,
+                "team": team.naam if team else None,
+                "functie": functie,
+            },
+            toelichting=_("organisatie toegekend (rol zonder persoonsgegevens)"),
+        )
+    return medewerker
+
+
+def wijzig_medewerker_contact(door, medewerker_id: int, functie: str, telefoon: str, oude: dict):
+    """Function title and phone number of a staff member: no rights, but audited."""
+    from openwmo.organisaties import services as organisatiebeheer
+
+    _alleen_beheerder(door)
+    with transaction.atomic():
+        medewerker = organisatiebeheer.wijzig_contactgegevens(medewerker_id, functie, telefoon)
+        nieuwe = {"functie": functie, "telefoon": telefoon}
+        velden = [v for v in nieuwe if oude.get(v) != nieuwe[v]]
+        if velden:
+            _log_gebruiker(
+                door,
+                medewerker.user,
+                actie=privacy.Actie.WIJZIGEN,
+                velden=velden,
+                oude={v: oude.get(v) for v in velden},
+                nieuwe={v: nieuwe[v] for v in velden},
+                toelichting=_("functie of telefoon gewijzigd"),
+            )
+    return medewerker
 
 
 def _open_verzoek(verzoek_id: int) -> Rolwijziging:

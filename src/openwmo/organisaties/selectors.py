@@ -28,3 +28,25 @@ def collegas(user):
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")[:50]
     )
+
+
+def inrichting(user) -> dict:
+    """The organisation part of a user's rights, as names and ids (for requests and audit)."""
+    from .models import Medewerker
+
+    medewerker = Medewerker.objects.select_related("organisatie", "team").filter(user=user).first()
+    if medewerker is None:
+        return {
+            "organisatie": None,
+            "organisatie_id": None,
+            "team": None,
+            "team_id": None,
+            "teamleider": False,
+        }
+    return {
+        "organisatie": medewerker.organisatie.naam,
+        "organisatie_id": medewerker.organisatie_id,
+        "team": medewerker.team.naam if medewerker.team else None,
+        "team_id": medewerker.team_id,
+        "teamleider": medewerker.is_teamleider,
+    }
