@@ -263,3 +263,19 @@ def test_iv077_outputgericht_telt_de_zondagen(consulent, aanbieder, mariska):
     assert "9321" in r.retourcodes
     r = verwerk([Invoer(declaratie(org, t, maand, 2 * zondagen, 3000, "D2"), org)])[0]
     assert r.retourcodes == ["8001"], r.fouten
+
+
+def test_tr381_in_de_declaratie(consulent, mariska):
+    """A declaratie under a toewijzing without code names the code delivered (IV075); that
+    code must belong to the category."""
+    org, _ = keten.aanbieder_met_gebruiker(c02=V.INSPANNINGSGERICHT)
+    maand = _maand(lambda b, e: True)
+    t = services.maak_toewijzing(
+        consulent, persoon=mariska, aanbieder=org, product_categorie="02", ingangsdatum=maand[0]
+    )
+    t.productcode = "07DB1"  # the code the provider claims, not of category 02
+    r = verwerk([Invoer(declaratie(org, t, maand, 3, 1000, "D1"), org)])[0]
+    assert "S329" in r.retourcodes
+    t.productcode = "02TO1"
+    r = verwerk([Invoer(declaratie(org, t, maand, 3, 1000, "D2"), org)])[0]
+    assert r.retourcodes == ["8001"], r.fouten
