@@ -60,6 +60,8 @@ def _f(fouten, pad, regel, melding):
 
 def _normaal(tekst: str) -> str:
     """XPath normalize-space."""
+    if tekst.isalnum():  # the usual reference: nothing to normalise
+        return tekst
     return _XML_WIT.sub(" ", tekst).strip(" ")
 
 
@@ -500,21 +502,16 @@ def _r323(data, dag, fouten):
     for client in clienten:
         if not elfproef(client["Bsn"]):
             _f(fouten, client["_pad"], "CS002", "Bsn voldoet niet aan de elfproef")
-        prestaties = client["Prestaties"]["Prestatie"]
-        _dubbel(
-            prestaties,
-            lambda p: (
-                p["ProductReferentie"]["ReferentieNummer"],
-                p["ProductReferentie"].get("VorigReferentieNummer"),
-            ),
-            fouten,
-        )
         debet: set = set()
-        for p in prestaties:
+        sleutels: set = set()  # TR101 among the prestaties of this client
+        for p in client["Prestaties"]["Prestatie"]:
             ppad = p["_pad"]
             referentie = p["ProductReferentie"]
             ref = referentie["ReferentieNummer"]
             vorig = referentie.get("VorigReferentieNummer")
+            if (ref, vorig) in sleutels:
+                _f(fouten, ppad, "TR101", "Deze prestatie komt twee keer voor")
+            sleutels.add((ref, vorig))
             bedrag, dc = p["IngediendBedrag"]["Bedrag"], p["IngediendBedrag"]["DebetCredit"]
             if (dc == "C") != (vorig is not None):
                 _f(fouten, ppad, "CD060", "VorigReferentieNummer alleen en altijd bij credit")
