@@ -36,6 +36,11 @@ DEMO_USERS = [
     ("toezicht", "toezichthouder", "Toezichthouder / klachtenfunctionaris van de gemeente"),
     ("privacy", "privacy_functionaris", "Privacyfunctionaris van de gemeente"),
     ("beheer", "beheerder", "Functioneel beheerder van de gemeente"),
+    (
+        "beheer2",
+        "beheerder",
+        "Tweede functioneel beheerder: keurt rolwijzigingen van 'beheer' goed (vier ogen)",
+    ),
 ]
 
 LEGACY_FILENAME = "bestaande-clienten.csv"

@@ -29,6 +29,7 @@ DEMO_PEOPLE = {
     "toezicht": ("Yvonne", "Baldew", "Toezichthouder Wmo en klachtenfunctionaris"),
     "privacy": ("Koen", "Wessels", "Privacyfunctionaris"),
     "beheer": ("Hanneke", "Vos", "Functioneel beheerder"),
+    "beheer2": ("Jeroen", "Bakker", "Functioneel beheerder"),
 }
 GEMEENTE_TEAMS = {
     Rol.WMO_CONSULENT: ("Wmo-consulenten", "Wmo-consulent"),
@@ -248,7 +249,7 @@ def build_staff(
     first_user_pk: int,
     taken_usernames: set[str],
 ) -> dict[str, int]:
-    """The nine demo log-ins first, then social workers, provider staff and volunteers."""
+    """The demo log-ins first, then social workers, provider staff and volunteers."""
     staff = StaffBuilder(rng, names, taken_usernames)
     add_demo_users(staff, geography, orgs, jelle)
     add_municipal_staff(staff, geography, orgs)
@@ -290,6 +291,7 @@ def add_demo_users(staff: StaffBuilder, geography, orgs: Organisations, jelle) -
         ("toezicht", Rol.TOEZICHTHOUDER),
         ("privacy", Rol.PRIVACY_FUNCTIONARIS),
         ("beheer", Rol.BEHEERDER),
+        ("beheer2", Rol.BEHEERDER),  # a second one, so four-eyes approvals can be tried
     ):
         staff.add_demo(
             username,

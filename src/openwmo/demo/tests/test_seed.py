@@ -145,14 +145,14 @@ def test_organisations_and_demo_users(tmp_path):
     )
 
     first, second = Wijk.objects.order_by("code")[:2]
-    assert len(DEMO_USERS) == 9
+    assert len(DEMO_USERS) == 10
     for username, rol, description in DEMO_USERS:
         user = User.objects.get(username=username)
         assert user.rol == rol and user.is_active and description
         assert user.check_password(DEMO_PASSWORD)
         assert user.first_name and user.last_name
         assert not user.is_superuser
-        assert user.is_staff == (username == "beheer")
+        assert user.is_staff == (rol == "beheerder")
     inwoner = User.objects.get(username="inwoner")
     assert inwoner.persoon.voornamen == "Jelle" and not hasattr(inwoner, "medewerker")
     sociaalwerker = User.objects.get(username="sociaalwerker")
@@ -163,7 +163,7 @@ def test_organisations_and_demo_users(tmp_path):
     assert vrijwilliger.medewerker.organisatie.soort == "vrijwilligers"
     assert list(vrijwilliger.wijken.all()) == [first]
     assert User.objects.get(username="zorgaanbieder").medewerker.organisatie.soort == "aanvullend"
-    for username in ("consulent", "beleid", "toezicht", "privacy", "beheer"):
+    for username in ("consulent", "beleid", "toezicht", "privacy", "beheer", "beheer2"):
         assert User.objects.get(username=username).medewerker.organisatie == gemeente
 
     staff = User.objects.exclude(username__in=[u for u, _, _ in DEMO_USERS])
