@@ -197,8 +197,10 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
     """Late items of the chain: open requests, missing starts/stops, missing retours."""
     vandaag = vandaag or timezone.localdate()
     items = []
-    for v in verzoeken_in_scope(user).filter(
-        status__in=[Verzoek.Status.OPEN, Verzoek.Status.IN_ONDERZOEK]
+    for v in (
+        verzoeken_in_scope(user)
+        .filter(status__in=[Verzoek.Status.OPEN, Verzoek.Status.IN_ONDERZOEK])
+        .annotate(verzoek_dagtekening=F("bericht__dagtekening"))
     ):
         termijn = plus_werkdagen(timezone.localtime(v.ontvangen_op).date(), TERMIJN_ANTWOORD)
         if v.status == Verzoek.Status.OPEN and termijn < vandaag:
@@ -210,9 +212,10 @@ def te_laat(user, vandaag: datetime.date | None = None) -> list[dict]:
                     "omschrijving": f"{v.get_soort_display()} {v.referentie} van {v.aanbieder}",
                 }
             )
-        elif v.status == Verzoek.Status.IN_ONDERZOEK and v.beantwoord_op:
-            # after 'in onderzoek' only a 301 or a rejection may follow (TR360/TR365)
-            termijn = timezone.localtime(v.beantwoord_op).date() + TERMIJN_ONDERZOEK
+        elif v.status == Verzoek.Status.IN_ONDERZOEK:
+            # after 'in onderzoek' only a 301 or a rejection may follow (TR360/TR365),
+            # within 8 weeks of the request's Dagtekening (OP274, OP346)
+            termijn = v.verzoek_dagtekening + TERMIJN_ONDERZOEK
             if termijn < vandaag:
                 items.append(
                     {

@@ -5,12 +5,11 @@ TR373 and OP380 are tested with the 317 grant (test_vow_toekennen.py)."""
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from openwmo.berichten import codelijsten, schema, selectors, services
 from openwmo.berichten.keten import Staat, beoordeel
+from openwmo.berichten.models import Bericht, Verzoek
 from openwmo.berichten.models import Uitvoeringsvariant as V
-from openwmo.berichten.models import Verzoek
 from openwmo.berichten.verwerking import Invoer, verwerk
 from openwmo.testing import factories as f
 
@@ -111,7 +110,7 @@ def test_tr365_na_in_onderzoek_mag_een_afwijzing(mariska):
     ) == [[], [], []]
 
 
-def test_acht_weken_na_in_onderzoek_staat_het_verzoek_op_de_late_lijst(
+def test_acht_weken_na_het_verzoek_in_onderzoek_staat_het_verzoek_op_de_late_lijst(
     consulent, aanbieder, mariska
 ):
     org, _ = aanbieder
@@ -124,7 +123,10 @@ def test_acht_weken_na_in_onderzoek_staat_het_verzoek_op_de_late_lijst(
         return [i for i in selectors.te_laat(consulent) if i["object"] == v]
 
     assert late() == []
-    Verzoek.objects.update(beantwoord_op=timezone.now() - datetime.timedelta(weeks=8, days=1))
+    # 8 weeks after the request's Dagtekening (OP274/OP346), not after the 319
+    Bericht.objects.filter(pk=v.bericht_id).update(
+        dagtekening=keten.vandaag() - datetime.timedelta(weeks=8, days=1)
+    )
     [item] = late()
     assert "TR365" in item["soort"]
     services.beantwoord_verzoek(consulent, v.pk, besluit="afwijzen", reden_afwijzing="4")
