@@ -283,13 +283,14 @@ def _toewijzen(
     commentaar,
     kanaal,
     nu,
+    verlengen=True,
 ) -> Toewijzing:
     """Store a new toewijzing, or extend the one it continues (OP380); sends nothing."""
     omvang = _omvang(volume, eenheid, frequentie)
-    vorige = _op380_voorganger(
+    vorige = verlengen and _op380_voorganger(
         persoon, aanbieder, product_categorie, product_code, ingangsdatum, omvang, budget
     )
-    if vorige is not None:
+    if vorige:
         _controleer_toewijzing(
             persoon,
             aanbieder,
@@ -305,8 +306,7 @@ def _toewijzen(
         vorige.einddatum = einddatum
         if referentie_aanbieder:
             vorige.referentie_aanbieder = referentie_aanbieder
-        vow = verzoek is not None and verzoek.soort == Verzoek.Soort.VOW
-        _stempel(vorige, nu, "12" if vow else "04")
+        _stempel(vorige, nu, "04")
         vorige.save()
         audit.log(
             user,
@@ -853,10 +853,11 @@ def _ken_wijziging_toe(user, v: Verzoek, inhoud: dict, kanaal):
     nu = timezone.localtime()
     gewijzigd: list[Toewijzing] = []
     for p in _producten(inhoud, "OngewijzigdeProducten", "OngewijzigdProduct"):
+        # IV093: sent with unchanged data, the request's reference, no RedenWijziging
         t = _vow_toewijzing(v, p["ToewijzingNummer"])
         t.referentie_aanbieder = v.referentie
-        _stempel(t, nu)
-        t.save()
+        t.reden_wijziging = ""
+        t.save(update_fields=["referentie_aanbieder", "reden_wijziging"])
         gewijzigd.append(t)
     for p in _producten(inhoud, "TeWijzigenProducten", "TeWijzigenProduct"):
         t = _vow_toewijzing(v, p["ToewijzingNummer"])
@@ -883,6 +884,7 @@ def _ken_wijziging_toe(user, v: Verzoek, inhoud: dict, kanaal):
                 commentaar="",
                 kanaal=kanaal,
                 nu=nu,
+                verlengen=False,  # IV093: a NieuwProduct is always a new toewijzing
             )
         )
     uniek = list({t.pk: t for t in gewijzigd}.values())

@@ -266,16 +266,27 @@ def test_op380_verlengen_in_plaats_van_nieuwe_toewijzing(consulent, aanbieder, m
     assert ander.pk != t.pk
 
 
-def test_op380_nieuw_product_in_vow_verlengt(consulent, aanbieder, mariska):
+def test_nieuw_product_in_vow_is_een_nieuwe_toewijzing(consulent, aanbieder, mariska):
+    """IV093: a NieuwProduct (also the same product after the current end) gets a new
+    number without RedenWijziging; the unchanged one keeps its data and loses its old
+    RedenWijziging."""
     org, _ = aanbieder
     t = toewijzing(consulent, org, mariska, "07", einddatum=keten.dagen(20))
+    services.wijzig_einddatum(consulent, t.pk, einddatum=keten.dagen(25))
+    t.refresh_from_db()
+    versie = (t.toewijzingsdatum, t.toewijzingstijd)
+    assert t.reden_wijziging == "04"
     raw = vow(
         org,
         mariska,
         ongewijzigd=[t],
-        nieuw=[{"Product": {"Categorie": "07"}, "GewensteIngangsdatum": keten.dagen(21)}],
+        nieuw=[{"Product": {"Categorie": "07"}, "GewensteIngangsdatum": keten.dagen(26)}],
     )
     tps = ken_toe(consulent, org, raw)
     t.refresh_from_db()
-    assert Toewijzing.objects.count() == 1 and list(tps) == [t.nummer]
-    assert (t.einddatum, t.reden_wijziging) == (None, "12")
+    nieuw = Toewijzing.objects.exclude(pk=t.pk).get()
+    assert (nieuw.ingangsdatum, nieuw.einddatum) == (keten.dagen(26), None)
+    assert "RedenWijziging" not in tps[nieuw.nummer]
+    assert "RedenWijziging" not in tps[t.nummer]
+    assert tps[t.nummer]["Einddatum"] == keten.dagen(25)
+    assert (t.toewijzingsdatum, t.toewijzingstijd) == versie
