@@ -20,6 +20,7 @@ the reference set, and we never receive a 325.
 """
 
 import collections
+import re
 import time
 from pathlib import Path
 
@@ -158,3 +159,50 @@ def test_vergelijking_ziet_een_verschil():
     ]
     locatie = "/Bericht/Client/Relaties/Relatie[2]/Contact/Adres/Postcode"
     assert _klasse(locatie, klassen) == "Client/Relaties/Relatie[2]/Contact"
+
+
+def _vervang(naam: str, *paren: tuple[bytes, bytes]) -> bytes:
+    """An official example with the first match of each pattern (regex) replaced."""
+    raw = (REFERENTIE / "voorbeelden" / naam).read_bytes()
+    for patroon, nieuw in paren:
+        raw, n = re.subn(patroon, nieuw, raw, count=1, flags=re.S)
+        assert n == 1, patroon
+    return raw
+
+
+GEMELD = [
+    # CS339 only holds for Eenheid 83: another tarief is not a level-2 matter
+    (
+        "WMO323.xml",
+        [(b"<wmo323:ProductTarief>1250<", b"<wmo323:ProductTarief>1300<")],
+        set(),
+    ),
+    # TR134 is not about DeclaratieDagtekening
+    (
+        "WMO323.xml",
+        [(b"DeclaratieDagtekening>2023-05-06<", b"DeclaratieDagtekening>2023-05-20<")],
+        set(),
+    ),
+    # TR134 in a 307 is about the Einddatum
+    ("WMO307.xml", [(b"Einddatum>2025-07-18<", b"Einddatum>2025-07-22<")], {"TR134"}),
+    # an address (of a relation, with a telephone) without postcode: CD005, CD034
+    ("WMO301.xml", [(b"<iwmo:Postcode>9999XX</iwmo:Postcode>", b"")], {"CD005", "CD034"}),
+    # the client's address without Huis, and no telephone: TR006
+    ("WMO301.xml", [(rb"<iwmo:Huis>\s*<iwmo:Huisnummer>100<.*?</iwmo:Huis>", b"")], {"TR006"}),
+    # Communicatievorm tolk without a language: CD007
+    ("WMO301.xml", [(b"<iwmo:Taal>Deens</iwmo:Taal>", b"")], {"CD007"}),
+    # two relations with the same Nummer: TR101
+    ("WMO301.xml", [(b"<wmo301:Nummer>2<", b"<wmo301:Nummer>1<")], {"TR101"}),
+]
+
+
+@pytest.mark.parametrize(("naam", "paren", "verwacht"), GEMELD)
+def test_gemelde_verschillen(xslt, xsd, naam, paren, verwacht):
+    """The cases from the issue, each on one edit of an official example."""
+    raw = _vervang(naam, *paren)
+    root = etree.fromstring(raw)
+    g = schema.lees(raw)
+    assert xsd[g.nr].validate(root) and g.fouten == []
+    assert set(_xslt_bevindingen(xslt, root, _klassen(g.nr))) == verwacht
+    codes = codelijsten.Codes(codelijsten.lees_csv())
+    assert set(_onze_bevindingen(regels.controleer(g, codes))) == verwacht
