@@ -71,6 +71,8 @@ def vrijwilliger_registreert(screen, persoon, vraag, namens=""):
     page = screen.page
     login(screen, "vrijwilliger")
     klik(page, "Melding registreren")
+    # the volunteer types the name; nothing from the register is shown back
+    page.get_by_label("Naam van de bezoeker").fill(f"Bezoeker {persoon.voornamen}")
     page.get_by_label("BSN van de inwoner").fill(persoon.bsn)
     page.get_by_label("Geboortedatum").fill(persoon.geboortedatum.isoformat())
     if namens:
@@ -78,7 +80,9 @@ def vrijwilliger_registreert(screen, persoon, vraag, namens=""):
     page.get_by_role("combobox", name="Buurtkamer").select_option(label="Buurtkamer De Linde")
     page.get_by_label("De vraag, in de woorden van de inwoner").fill(vraag)
     verstuur(page, "Melding registreren")
-    assert "De melding is geregistreerd" in page.content()
+    assert "De vraag is doorgegeven aan het sociaal team" in page.content()
+    assert persoon.achternaam not in page.content()
+    klik(page, f"Melding {Melding.objects.get(persoon=persoon).pk}")
     klik(page, "Uitkomst eerste contact vastleggen")
     page.get_by_label("Overdracht aan een generalist voor Het gesprek").check()
     verstuur(page, "Uitkomst vastleggen")
@@ -341,6 +345,7 @@ def test_online_vraag_en_snelle_route_huishoudelijke_hulp(screen, gemeente):
     provider = f.medewerker(Rol.ZORGAANBIEDER, organisatie=gemeente["hh"], username="schoon")
     login(screen, "vrijwilliger")
     klik(page, "Melding registreren")
+    page.get_by_label("Naam van de bezoeker").fill("Frank")
     page.get_by_label("BSN van de inwoner").fill(gemeente["frank"].bsn)
     page.get_by_label("Geboortedatum").fill(gemeente["frank"].geboortedatum.isoformat())
     page.get_by_role("combobox", name="Buurtkamer").select_option(label="Buurtkamer De Linde")
@@ -348,7 +353,7 @@ def test_online_vraag_en_snelle_route_huishoudelijke_hulp(screen, gemeente):
     page.get_by_label("Snelle route huishoudelijke hulp").check()
     page.get_by_label("Aanbieder huishoudelijke hulp").select_option(label="Schoon Thuis")
     verstuur(page, "Melding registreren")
-    assert "De melding is geregistreerd" in page.content()
+    assert "De vraag is doorgegeven aan het sociaal team" in page.content()
 
     login(screen, provider.username)
     page.get_by_role("heading", name="Nieuwe meldingen huishoudelijke hulp").wait_for()

@@ -97,10 +97,24 @@ class MeldingSerializer(serializers.Serializer):
         data = super().to_representation(instance)
         velden = self.context["velden"]
         zichtbaar = {"id"} | {f for g in velden for f in GROEPEN.get(g, [])}
+        if self.context.get("vrijwilliger") and "naam" in zichtbaar:
+            # a volunteer sees the name the visitor gave, never the register's
+            data["naam"] = instance.melding.opgegeven_naam
         return {k: v for k, v in data.items() if k in zichtbaar}
 
 
+def _context(user) -> dict:
+    return {"velden": selectors.velden_voor(user), "vrijwilliger": user.rol == Rol.VRIJWILLIGER}
+
+
 class MeldingInSerializer(serializers.Serializer):
+    naam = serializers.CharField(
+        max_length=160,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Alleen voor een vrijwilliger (verplicht): de naam zoals de bezoeker die noemt",
+    )
     bsn = serializers.CharField(max_length=11)
     geboortedatum = serializers.DateField(error_messages=DATUM_FOUT)
     kanaal = serializers.ChoiceField(
@@ -121,6 +135,13 @@ class MeldingInSerializer(serializers.Serializer):
     )
 
 
+VRAAG_DOORGEGEVEN = "De vraag is doorgegeven aan het sociaal team."
+
+
+class VraagDoorgegevenSerializer(serializers.Serializer):
+    bericht = serializers.CharField()
+
+
 class UitkomstInSerializer(serializers.Serializer):
     uitkomst = serializers.ChoiceField(Uitkomst.choices)
     toelichting = serializers.CharField(
@@ -131,7 +152,7 @@ class UitkomstInSerializer(serializers.Serializer):
 
 def _melding_response(user, melding, code=status.HTTP_200_OK):
     regel = selectors.Regel(melding, selectors.termijnen_van(melding))
-    data = MeldingSerializer(regel, context={"velden": selectors.velden_voor(user)}).data
+    data = MeldingSerializer(regel, context=_context(user)).data
     return Response(data, status=code)
 
 
@@ -156,12 +177,12 @@ class MeldingListCreate(APIView):
         if lijst not in selectors.LIJSTEN:
             raise serializers.ValidationError({"lijst": ["Kies mijn, nieuw, te_laat of alle."]})
         regels = selectors.werklijst(request.user, lijst, kanaal=API)
-        context = {"velden": selectors.velden_voor(request.user)}
+        context = _context(request.user)
         return Response(MeldingSerializer(regels, many=True, context=context).data)
 
     @extend_schema(
         request=MeldingInSerializer,
-        responses={201: MeldingSerializer},
+        responses={201: MeldingSerializer, 202: VraagDoorgegevenSerializer},
         operation_id="melding_registreren",
         summary="Een melding registreren (de snelle route HH gaat direct naar de aanbieder)",
     )
@@ -174,6 +195,7 @@ class MeldingListCreate(APIView):
         melding = services.registreer_melding(
             request.user,
             services.NieuweMelding(
+                naam=d["naam"],
                 bsn=d["bsn"],
                 geboortedatum=d["geboortedatum"],
                 kanaal=d["kanaal"],
@@ -189,6 +211,9 @@ class MeldingListCreate(APIView):
             ),
             kanaal=API,
         )
+        if request.user.rol == Rol.VRIJWILLIGER:
+            # the same answer whether or not the BSN and birth date match a resident
+            return Response({"bericht": VRAAG_DOORGEGEVEN}, status=status.HTTP_202_ACCEPTED)
         return _melding_response(request.user, melding, status.HTTP_201_CREATED)
 
 

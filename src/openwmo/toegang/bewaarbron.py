@@ -52,12 +52,20 @@ def kandidaten(grenzen):
 def anonimiseer(object_id: int) -> dict:
     melding = Melding.objects.select_for_update().get(pk=object_id)
     verwijderd = {
-        "melding": ["persoon", "huishouden", "vraag", "namens", "uitkomst_toelichting"],
+        "melding": [
+            "persoon",
+            "huishouden",
+            "vraag",
+            "namens",
+            "opgegeven_naam",
+            "uitkomst_toelichting",
+        ],
     }
     melding.persoon = None
     melding.huishouden = None
     melding.vraag = VERWIJDERD
     melding.namens = ""
+    melding.opgegeven_naam = ""
     melding.uitkomst_toelichting = ""
     melding.geanonimiseerd_op = timezone.now()
     melding.save()

@@ -103,6 +103,14 @@ class IdentificatieMixin(forms.Form):
 
 
 class MeldingForm(IdentificatieMixin, Formulier):
+    naam = forms.CharField(
+        label=_("Naam van de bezoeker"),
+        max_length=160,
+        help_text=_(
+            "Zoals de bezoeker die zelf noemt. U krijgt geen gegevens uit de registratie te "
+            "zien: het sociaal team controleert het BSN en de geboortedatum."
+        ),
+    )
     kanaal = _keuze(_("Hoe kwam de vraag binnen?"), [])
     buurtkamer = forms.ModelChoiceField(
         label=_("Buurtkamer"), queryset=None, required=False, empty_label=_("— kies —")
@@ -136,7 +144,7 @@ class MeldingForm(IdentificatieMixin, Formulier):
         empty_label=_("— kies —"),
     )
     groepen_spec = [
-        (_("Inwoner"), ["bsn", "geboortedatum", "namens"]),
+        (_("Inwoner"), ["naam", "bsn", "geboortedatum", "namens"]),
         (
             _("De vraag"),
             ["kanaal", "buurtkamer", "overdragende_organisatie", "ontvangen_op", "vraag"],
@@ -149,6 +157,8 @@ class MeldingForm(IdentificatieMixin, Formulier):
         super().__init__(*args, **kwargs)
         scope = scope_of(user)
         vrijwilliger = user.rol == Rol.VRIJWILLIGER
+        if not vrijwilliger:
+            del self.fields["naam"]  # staff see the register's name once identified
         kanalen = (
             [(k.value, k.label) for k in (Kanaal.BUURTKAMER,)]
             if vrijwilliger

@@ -123,6 +123,15 @@ class Melding(models.Model):
         blank=True,
         help_text=_("Alleen invullen als iemand anders de vraag stelt, bijvoorbeeld een ouder."),
     )
+    opgegeven_naam = models.CharField(
+        _("naam zoals de bezoeker die noemde"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Door de vrijwilliger getypt. Een vrijwilliger ziet alleen deze naam, nooit de naam "
+            "uit de registratie."
+        ),
+    )
     urgentie = models.CharField(
         _("urgentie"), max_length=10, choices=Urgentie, default=Urgentie.NORMAAL
     )

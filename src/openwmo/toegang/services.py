@@ -159,17 +159,46 @@ class NieuweMelding:
     route: str = Route.BREED
     hh_aanbieder_id: int | None = None
     voorlopige_voorziening: str = ""
+    naam: str = ""  # typed by a volunteer: the name the visitor gives
 
 
-def registreer_melding(user, gegevens: NieuweMelding, *, kanaal: str) -> Melding:
+def _identificeer_blind(bsn: str, geboortedatum, errors: dict) -> None:
+    """A volunteer's identification: only the form of the BSN and the date are checked.
+    Whether they match a resident is never told (nor anything from the register)."""
+    bsn = (bsn or "").replace(" ", "")
+    _verplicht(errors, "bsn", bsn, _("Vul het BSN van de inwoner in."))
+    if bsn:
+        try:
+            validate_bsn(bsn)
+        except ValidationError as exc:
+            errors["bsn"] = list(exc.messages)
+    _verplicht(errors, "geboortedatum", geboortedatum, _("Vul de geboortedatum in."))
+    _niet_in_toekomst(errors, "geboortedatum", geboortedatum, label=_("De geboortedatum"))
+
+
+def registreer_melding(user, gegevens: NieuweMelding, *, kanaal: str) -> Melding | OnlineMelding:
     """Register a request for support for a resident and his household.
 
-    The household-help route goes to the chosen provider in this one step."""
+    The household-help route goes to the chosen provider in this one step.
+
+    A volunteer types the visitor's name, BSN and birth date and learns nothing back: when
+    they do not match a resident with a household, the question is kept for a worker to
+    match (as an online question is), and the volunteer gets the same answer either way.
+    The caller must answer a volunteer the same for both return types."""
     _rol(user, MELDER_ROLLEN)
     scope = scope_of(user)
     g = NieuweMelding(**{k: _strip(v) for k, v in gegevens.__dict__.items()})
     errors: dict[str, list[str]] = {}
-    persoon = _identificeer(user, g.bsn, g.geboortedatum, errors)
+    vrijwilliger = user.rol == Rol.VRIJWILLIGER
+    if vrijwilliger:
+        g.bsn = (g.bsn or "").replace(" ", "")
+        _identificeer_blind(g.bsn, g.geboortedatum, errors)
+        _verplicht(errors, "naam", g.naam, _("Vul de naam in die de bezoeker zelf noemt."))
+        if len(g.naam or "") > 160:
+            errors["naam"] = [_("Gebruik hooguit 160 tekens.")]
+        persoon = None
+    else:
+        persoon = _identificeer(user, g.bsn, g.geboortedatum, errors)
     _verplicht(errors, "ontvangen_op", g.ontvangen_op, _("Vul de datum en tijd van de melding in."))
     _niet_in_toekomst(errors, "ontvangen_op", g.ontvangen_op, label=_("De datum van de melding"))
     _verplicht(errors, "vraag", g.vraag, _("Noteer de vraag in de woorden van de inwoner."))
@@ -215,7 +244,7 @@ def registreer_melding(user, gegevens: NieuweMelding, *, kanaal: str) -> Melding
     _raise(errors)
     melding = Melding(
         persoon=persoon,
-        huishouden_id=persoon.huishouden_id,
+        huishouden_id=persoon.huishouden_id if persoon else None,
         kanaal=g.kanaal,
         buurtkamer=buurtkamer,
         overdragende_organisatie_id=g.overdragende_organisatie_id
@@ -228,11 +257,17 @@ def registreer_melding(user, gegevens: NieuweMelding, *, kanaal: str) -> Melding
         route=g.route,
         hh_aanbieder=aanbieder,
         geregistreerd_door=user,
+        opgegeven_naam=(g.naam or "") if vrijwilliger else "",
     )
     try:
         melding.full_clean(exclude=["persoon", "huishouden"])
     except ValidationError as exc:
         raise ValidationError(exc.message_dict) from exc
+    if vrijwilliger:
+        persoon = selectors.persoon_op_identiteit(user, g.bsn, g.geboortedatum)
+        if persoon is None or persoon.huishouden_id is None:
+            return _vraag_uit_buurtkamer(user, g, buurtkamer, kanaal)
+        melding.persoon, melding.huishouden_id = persoon, persoon.huishouden_id
     with transaction.atomic():
         melding.save()
         _stap(melding, Status.NIEUW, user)
@@ -418,6 +453,32 @@ def registreer_online_melding(gegevens: OnlineVraag) -> Melding | OnlineMelding:
             velden=["naam", "bsn", "geboortedatum", "postcode", "contactgegevens", "vraag"],
         )
         return online
+
+
+def _vraag_uit_buurtkamer(user, g: NieuweMelding, buurtkamer, kanaal: str) -> OnlineMelding:
+    """A volunteer's question whose BSN and birth date match no resident with a household:
+    kept for a worker of the wijk to match, like an online question."""
+    with transaction.atomic():
+        online = OnlineMelding.objects.create(
+            vraag=g.vraag,
+            naam=g.naam,
+            bsn=g.bsn,
+            geboortedatum=g.geboortedatum,
+            postcode=buurtkamer.postcode,
+            ontvangen_op=g.ontvangen_op,
+            wijk_id=buurtkamer.wijk_id,
+        )
+        audit.log(
+            user,
+            actie=audit.Actie.AANMAKEN,
+            kanaal=kanaal,
+            doel=doel_voor(user),
+            object_type="online_melding",
+            object_id=online.pk,
+            velden=["naam", "bsn", "geboortedatum", "vraag"],
+            toelichting=str(_("Vraag in buurtkamer %(kamer)s") % {"kamer": buurtkamer}),
+        )
+    return online
 
 
 def koppel_online_melding(user, pk: int, *, bsn: str, geboortedatum, kanaal: str) -> Melding:

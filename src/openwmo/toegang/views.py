@@ -70,10 +70,13 @@ def melding_nieuw(request):
     _require(request.user, MELDER_ROLLEN)
     form = forms.MeldingForm(request.POST or None, user=request.user)
 
+    vrijwilliger = request.user.rol == Rol.VRIJWILLIGER
+
     def uitvoeren(d):
         return services.registreer_melding(
             request.user,
             services.NieuweMelding(
+                naam=d.get("naam", ""),
                 bsn=d["bsn"],
                 geboortedatum=d["geboortedatum"],
                 kanaal=d["kanaal"],
@@ -96,8 +99,11 @@ def melding_nieuw(request):
         request,
         form,
         uitvoeren,
-        gelukt=_("De melding is geregistreerd."),
-        naar=lambda m: _terug(m.pk),
+        # a volunteer gets the same answer whether or not the BSN matches a resident
+        gelukt=_("De vraag is doorgegeven aan het sociaal team.")
+        if vrijwilliger
+        else _("De melding is geregistreerd."),
+        naar=lambda m: reverse("toegang:werkvoorraad") if vrijwilliger else _terug(m.pk),
     ) or _formulier(
         request,
         form,

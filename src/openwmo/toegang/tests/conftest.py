@@ -37,6 +37,7 @@ def melding_voor(user, persoon, **kwargs):
         "kanaal": "telefoon",
         "ontvangen_op": eerder_vandaag(minutes=1),
         "vraag": "Ik heb hulp nodig.",
+        "naam": "Bezoeker Jelle",  # only a volunteer types it (staff: ignored)
     }
     gegevens.update(kwargs)
     return services.registreer_melding(user, services.NieuweMelding(**gegevens), kanaal="ui")

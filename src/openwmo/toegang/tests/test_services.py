@@ -67,7 +67,9 @@ def test_vrijwilliger_registreert_bezoeker_van_de_buurtkamer(users, inwoner, kam
     [
         ({"ontvangen_op": "toekomst"}, "ontvangen_op", "ligt in de toekomst"),
         ({"vraag": "  "}, "vraag", "woorden van de inwoner"),
-        ({"bsn": "999999990"}, "bsn", "geen inwoner"),
+        # a volunteer only hears about the form of a BSN, never whether it matches
+        ({"bsn": "123456780"}, "bsn", "elfproef"),
+        ({"naam": " "}, "naam", "zelf noemt"),
         ({"kanaal": "telefoon"}, "kanaal", "bezoekers van de buurtkamer"),
         ({"buurtkamer_id": None}, "buurtkamer", "Kies de buurtkamer"),
         ({"urgentie": "spoed"}, "voorlopige_voorziening", "tijdelijke voorziening"),
