@@ -3,14 +3,17 @@ from django.contrib.auth import authenticate
 from django_otp import match_token
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from .models import Rol
+from openwmo.privacy.services import Kanaal
+
+from . import services
+from .beveiliging import ClientIpThrottle, GebruikersnaamThrottle, token_verloopt_op
+from .middleware import is_medewerker
 from .selectors import scope_of
 
 
@@ -57,16 +60,43 @@ class TokenAanvraagSerializer(serializers.Serializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
+    verloopt_op = serializers.DateTimeField(allow_null=True)
 
 
 class TokenView(APIView):
-    """Wissel gebruikersnaam, wachtwoord en (medewerkers) een TOTP-code in voor een token."""
+    """POST: wissel gebruikersnaam, wachtwoord en (medewerkers) een TOTP-code in voor een
+    token; een nieuw token vervangt het vorige en verloopt na API_TOKEN_GELDIGHEID_UREN.
+    DELETE: trek het eigen token in."""
 
     permission_classes = [AllowAny]
     authentication_classes = []
-    throttle_classes = [AnonRateThrottle]
+    throttle_classes = [ClientIpThrottle, GebruikersnaamThrottle]
 
-    @extend_schema(request=TokenAanvraagSerializer, responses=TokenSerializer, operation_id="token")
+    def get_authenticators(self):
+        # Asking for a token needs no log-in; revoking one is done by its (logged-in) owner.
+        if getattr(self, "request", None) is not None and self.request.method == "DELETE":
+            return [auth() for auth in api_settings.DEFAULT_AUTHENTICATION_CLASSES]
+        return super().get_authenticators()
+
+    def get_permissions(self):
+        if self.request.method == "DELETE":
+            return [IsAuthenticated()]
+        return super().get_permissions()
+
+    def get_throttles(self):
+        if self.request.method == "DELETE":
+            return []
+        return super().get_throttles()
+
+    @extend_schema(
+        request=TokenAanvraagSerializer,
+        responses=TokenSerializer,
+        operation_id="token",
+        description=(
+            "Wissel gebruikersnaam, wachtwoord en (medewerkers) een TOTP-code in voor een "
+            "token. Een nieuw token vervangt het vorige; het verloopt op `verloopt_op`."
+        ),
+    )
     def post(self, request):
         data = TokenAanvraagSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -79,11 +109,21 @@ class TokenView(APIView):
             raise ValidationError(
                 {"niet_veldgebonden": ["Gebruikersnaam of wachtwoord klopt niet."]}
             )
-        if settings.TWEESTAPS_VERPLICHT and user.rol != Rol.INWONER:
+        if settings.TWEESTAPS_VERPLICHT and is_medewerker(user):
             token = data.validated_data.get("otp_token", "")
             if not token or match_token(user, token) is None:
                 raise ValidationError(
                     {"otp_token": ["Een geldige code uit uw authenticator-app is verplicht."]}
                 )
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        token = services.nieuw_token(user, kanaal=Kanaal.API)
+        return Response({"token": token.key, "verloopt_op": token_verloopt_op(token)})
+
+    @extend_schema(
+        request=None,
+        responses={204: None},
+        operation_id="token_intrekken",
+        description="Trek het eigen token in (met dat token of een sessie).",
+    )
+    def delete(self, request):
+        services.trek_token_in(request.user, request.user.pk, kanaal=Kanaal.API)
+        return Response(status=204)

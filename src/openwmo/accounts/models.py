@@ -66,6 +66,39 @@ class User(AbstractUser):
         raise GebruikerVerwijderenError()
 
 
+class Inschrijfcode(models.Model):
+    """A one-time code a beheerder issues so a staff member can (re-)enrol an
+    authenticator app without a verified second factor. Only a hash is stored."""
+
+    MAX_POGINGEN = 5
+
+    gebruiker = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="inschrijfcodes", verbose_name=_("voor")
+    )
+    code_hash = models.CharField(max_length=128)
+    uitgegeven_door = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("uitgegeven door")
+    )
+    uitgegeven_op = models.DateTimeField(_("uitgegeven op"), auto_now_add=True)
+    verloopt_op = models.DateTimeField(_("verloopt op"))
+    gebruikt_op = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    vervallen_op = models.DateTimeField(
+        _("vervallen op"),
+        null=True,
+        blank=True,
+        help_text=_("Vervangen door een nieuwe code of te vaak fout ingevuld."),
+    )
+    foute_pogingen = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("inschrijfcode")
+        verbose_name_plural = _("inschrijfcodes")
+        ordering = ["-uitgegeven_op", "-pk"]
+
+    def __str__(self):
+        return f"{self.gebruiker} ({self.uitgegeven_op:%Y-%m-%d})"
+
+
 # --- gebruikersbeheer: role changes with four-eyes approval ----------------------------
 
 

@@ -93,6 +93,38 @@ def partnersoort(user) -> str | None:
     return None
 
 
+def medewerkers_voor_inschrijfcode(beheerder):
+    """Active staff log-ins a beheerder may issue an enrolment code for (not himself)."""
+    from django.db.models import Q
+
+    from .models import User
+
+    return (
+        User.objects.filter(is_active=True)
+        .filter(~Q(rol=Rol.INWONER) | Q(is_staff=True) | Q(is_superuser=True))
+        .exclude(pk=beheerder.pk)
+        .order_by("username")
+    )
+
+
+def recente_inschrijfcodes(limiet: int = 50):
+    from .models import Inschrijfcode
+
+    return Inschrijfcode.objects.select_related("gebruiker", "uitgegeven_door")[:limiet]
+
+
+def api_token(user):
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.filter(user=user).first()
+
+
+def actieve_api_tokens():
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.select_related("user").order_by("-created")
+
+
 # --- gebruikersbeheer ------------------------------------------------------------------
 
 

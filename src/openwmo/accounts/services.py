@@ -1,20 +1,29 @@
-"""Two-factor authentication (TOTP) set-up and checks."""
+"""Two-factor authentication (TOTP) set-up and checks, enrolment codes and API tokens."""
 
+import datetime
 import io
+import secrets
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
 from openwmo.privacy import services as privacy
 
-from .models import Rol, Rolwijziging, RolwijzigingStap, User
+from .middleware import is_medewerker
+from .models import Inschrijfcode, Rol, Rolwijziging, RolwijzigingStap, User
+from .selectors import doel_voor
 
 DEVICE_NAME = "Authenticator-app"
+CODE_TEKENS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read out
+CODE_LENGTE = 12
 
 
 def nieuw_apparaat(user) -> TOTPDevice:
@@ -28,12 +37,181 @@ def onbevestigd_apparaat(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
 
 
-def bevestig_apparaat(device: TOTPDevice, token: str) -> bool:
-    if not device.verify_token(token):
-        return False
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
+def _doel(user) -> str:
+    return doel_voor(user) if user is not None else "Beveiliging OpenWmo"
+
+
+def _normaliseer(code: str) -> str:
+    return "".join(teken for teken in code.upper() if teken.isalnum())
+
+
+def _hash(code: str) -> str:
+    return salted_hmac("openwmo.accounts.inschrijfcode", _normaliseer(code)).hexdigest()
+
+
+def _open_codes(gebruiker_id: int):
+    return Inschrijfcode.objects.filter(
+        gebruiker_id=gebruiker_id,
+        gebruikt_op=None,
+        vervallen_op=None,
+        verloopt_op__gt=timezone.now(),
+    )
+
+
+def geef_inschrijfcode(door, gebruiker_id: int, *, kanaal: str) -> tuple[Inschrijfcode, str]:
+    """A new one-time enrolment code for a staff member; earlier open codes lapse.
+
+    ``door`` is the beheerder (never for himself), or None for the server's command line
+    (``openwmo inschrijfcode``, to enrol the first beheerder). Returns the record and the
+    code itself, which is stored only as a hash and shown once."""
+    if door is not None and door.rol != Rol.BEHEERDER:
+        raise PermissionDenied
+    with transaction.atomic():
+        gebruiker = User.objects.select_for_update().filter(pk=gebruiker_id).first()
+        if gebruiker is None or not gebruiker.is_active or not is_medewerker(gebruiker):
+            raise ValidationError(
+                {"gebruiker": [_("Kies een actieve medewerker; inwoners hebben geen code nodig.")]}
+            )
+        if door is not None and gebruiker.pk == door.pk:
+            raise ValidationError(
+                {
+                    "gebruiker": [
+                        _(
+                            "U kunt geen inschrijfcode voor uzelf uitgeven. Vraag een andere "
+                            "functioneel beheerder."
+                        )
+                    ]
+                }
+            )
+        nu = timezone.now()
+        _open_codes(gebruiker.pk).update(vervallen_op=nu)
+        code = "".join(secrets.choice(CODE_TEKENS) for _i in range(CODE_LENGTE))
+        record = Inschrijfcode.objects.create(
+            gebruiker=gebruiker,
+            code_hash=_hash(code),
+            uitgegeven_door=door if door is not None else gebruiker,
+            verloopt_op=nu + datetime.timedelta(hours=settings.INSCHRIJFCODE_GELDIG_UREN),
+        )
+        privacy.log(
+            door,
+            actie=privacy.Actie.AANMAKEN,
+            kanaal=kanaal,
+            doel=_doel(door),
+            object_type="accounts.inschrijfcode",
+            object_id=record.pk,
+            nieuwe_waarden={
+                "gebruiker": gebruiker.username,
+                "verloopt_op": record.verloopt_op.isoformat(),
+            },
+            toelichting="Inschrijfcode voor tweestapsverificatie uitgegeven",
+        )
+    leesbaar = "-".join(code[i : i + 4] for i in range(0, CODE_LENGTE, 4))
+    return record, leesbaar
+
+
+def controleer_inschrijfcode(user, code: str) -> Inschrijfcode | None:
+    """The user's open code that matches, or None. A wrong code counts against every open
+    code of the user; after Inschrijfcode.MAX_POGINGEN wrong tries a code lapses."""
+    gezocht = _hash(code)
+    with transaction.atomic():
+        codes = list(_open_codes(user.pk).select_for_update())
+        for record in codes:
+            if constant_time_compare(record.code_hash, gezocht):
+                return record
+        nu = timezone.now()
+        for record in codes:
+            record.foute_pogingen += 1
+            if record.foute_pogingen >= Inschrijfcode.MAX_POGINGEN:
+                record.vervallen_op = nu
+            record.save(update_fields=["foute_pogingen", "vervallen_op"])
+    return None
+
+
+def open_inschrijfcode(user, code_id) -> Inschrijfcode | None:
+    if not code_id:
+        return None
+    return _open_codes(user.pk).filter(pk=code_id).first()
+
+
+def schrijf_apparaat_in(
+    user, device: TOTPDevice, token: str, *, geverifieerd: bool, inschrijfcode_id=None
+) -> bool:
+    """Confirm a new authenticator app with its first code; it replaces the user's other
+    devices. Allowed only from a session that passed the second factor, or with an open
+    enrolment code from a beheerder (which is then used up). False for a wrong code."""
+    with transaction.atomic():
+        code = None
+        if not geverifieerd:
+            code = (
+                _open_codes(user.pk).select_for_update().filter(pk=inschrijfcode_id).first()
+                if inschrijfcode_id
+                else None
+            )
+            if code is None:
+                raise PermissionDenied
+        device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
+        if not device.verify_token(token):
+            return False
+        vervangen = TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()[0]
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        if code is not None:
+            code.gebruikt_op = timezone.now()
+            code.save(update_fields=["gebruikt_op"])
+        privacy.log(
+            user,
+            actie=privacy.Actie.WIJZIGEN,
+            kanaal=privacy.Kanaal.UI,
+            doel=_doel(user),
+            object_type="accounts.tweestaps",
+            object_id=user.pk,
+            nieuwe_waarden={
+                "apparaat": "vervangen" if vervangen else "ingesteld",
+                "via": f"inschrijfcode {code.pk}" if code else "geverifieerde sessie",
+            },
+            toelichting="Authenticator-app ingesteld",
+        )
     return True
+
+
+def nieuw_token(user, *, kanaal: str) -> Token:
+    """A new API token for the user; it replaces (revokes) the previous one."""
+    with transaction.atomic():
+        User.objects.select_for_update().get(pk=user.pk)  # one token request at a time
+        oud = Token.objects.filter(user=user).delete()[0]
+        token = Token.objects.create(user=user)
+        privacy.log(
+            user,
+            actie=privacy.Actie.AANMAKEN,
+            kanaal=kanaal,
+            doel=_doel(user),
+            object_type="authtoken.token",
+            object_id=user.pk,
+            nieuwe_waarden={"token": "uitgegeven", "vorig_token": "vervangen" if oud else "geen"},
+            toelichting="API-token uitgegeven",
+        )
+    return token
+
+
+def trek_token_in(door, gebruiker_id: int, *, kanaal: str) -> bool:
+    """Revoke a user's API token: the user himself, or a beheerder. False if there was none."""
+    if door.pk != gebruiker_id and door.rol != Rol.BEHEERDER:
+        raise PermissionDenied
+    with transaction.atomic():
+        weg = Token.objects.filter(user_id=gebruiker_id).delete()[0]
+        if weg:
+            privacy.log(
+                door,
+                actie=privacy.Actie.WIJZIGEN,
+                kanaal=kanaal,
+                doel=_doel(door),
+                object_type="authtoken.token",
+                object_id=gebruiker_id,
+                oude_waarden={"token": "actief"},
+                nieuwe_waarden={"token": "ingetrokken"},
+                toelichting="API-token ingetrokken",
+            )
+    return bool(weg)
 
 
 def qr_svg(device: TOTPDevice) -> str:

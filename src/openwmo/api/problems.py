@@ -61,6 +61,8 @@ def problem_exception_handler(exc, context):
         ]
     elif code in (405, 406, 415, 429) and hasattr(exc, "detail"):
         body["detail"] = str(exc.detail)
+    elif code == 401 and getattr(exc, "get_codes", lambda: None)() == "token_verlopen":
+        body["detail"] = str(exc.detail)
     if request := context.get("request"):
         body["instance"] = request.path
     response.data = body

@@ -137,16 +137,39 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Brute-force protection: 5 failures lock the username and the address for 15 minutes.
+# Reverse proxies in front of the app (nginx = 1). The client's address is read from
+# X-Forwarded-For only as far as these proxies wrote it (accounts.beveiliging.client_ip);
+# 0 = no proxy, REMOTE_ADDR is the client. Unset behind a proxy fails `check --deploy`.
+_proxies = os.environ.get("OPENWMO_TRUSTED_PROXIES", "").strip()
+OPENWMO_TRUSTED_PROXIES = int(_proxies) if _proxies else None
+# Says "this installation runs behind a reverse proxy" (also implied by the USE_X_FORWARDED_*
+# settings and CSRF_TRUSTED_ORIGINS); then OPENWMO_TRUSTED_PROXIES must be set.
+OPENWMO_ACHTER_PROXY = env_bool("OPENWMO_ACHTER_PROXY", False)
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
+USE_X_FORWARDED_PORT = env_bool("USE_X_FORWARDED_PORT", False)
+# Brute-force protection: 5 failures for a username from one client address lock that
+# address out for that username for 15 minutes. Failures for a username from any addresses
+# together only make the next attempts wait AXES_GEBRUIKER_WACHTTIJD seconds, so nobody
+# can keep the real user out for longer than that (accounts.beveiliging.AxesHandler).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_GEBRUIKER_WACHTTIJD = int(os.environ.get("AXES_GEBRUIKER_WACHTTIJD", 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "openwmo.accounts.beveiliging.AxesHandler"
+AXES_CLIENT_IP_CALLABLE = "openwmo.accounts.beveiliging.client_ip"
+# A refused attempt during a lockout does not count again (no endless extension).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_VERBOSE = False
 # Two-factor authentication (TOTP) for every staff role; residents use DigiD in production.
 TWEESTAPS_VERPLICHT = env_bool("TWEESTAPS_VERPLICHT", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "OpenWmo")
+# An enrolment code (inschrijfcode) from a beheerder is valid this many hours.
+INSCHRIJFCODE_GELDIG_UREN = int(os.environ.get("INSCHRIJFCODE_GELDIG_UREN", 72))
+# API tokens expire this many hours after they were issued (0 = never; refused by
+# `check --deploy`). A new token replaces the old one.
+API_TOKEN_GELDIGHEID_UREN = float(os.environ.get("API_TOKEN_GELDIGHEID_UREN", 8))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -217,9 +240,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 REST_FRAMEWORK = {
+    # Token first: a missing, wrong or expired token is then a 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "openwmo.accounts.beveiliging.VerlopendeTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -228,8 +252,12 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "openwmo.api.problems.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": None,
+    # DRF's own throttles read the client from X-Forwarded-For like client_ip does.
+    "NUM_PROXIES": OPENWMO_TRUSTED_PROXIES or 0,
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "20/minute"),
+        # POST /api/v1/token/ per username, whatever the address.
+        "token_gebruiker": os.environ.get("API_TOKEN_GEBRUIKER_RATE", "5/minute"),
         # iWmo messages per sending user; providers send in batches.
         "iwmo": os.environ.get("API_IWMO_RATE", "3000/minute"),
     },

@@ -7,10 +7,12 @@ os.environ.setdefault("SECRET_KEY", "openwmo-test-secret-key-not-for-production-
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_COOKIES", "false")
-# Tests that need two-factor authentication switch it on with override_settings.
-os.environ.setdefault("TWEESTAPS_VERPLICHT", "false")
-
 from .settings import *  # noqa: E402,F403
+from .settings import env_bool  # noqa: E402
+
+# Tests that need two-factor authentication switch it on with override_settings. Set here,
+# not in os.environ, so a production-settings subprocess started by a test does not inherit it.
+TWEESTAPS_VERPLICHT = env_bool("TWEESTAPS_VERPLICHT", False)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

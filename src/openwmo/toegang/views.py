@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from openwmo.accounts.beveiliging import client_ip
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import DOSSIER_ROLLEN
 from openwmo.privacy.services import Kanaal
@@ -581,8 +582,9 @@ def signaal(request, pk: int):
 
 
 def _te_vaak(request) -> bool:
-    """A simple per-IP limit for the public form, counted in Django's cache."""
-    sleutel = f"toegang:online:{request.META.get('REMOTE_ADDR', '')}"
+    """A simple limit per client address for the public form, counted in Django's cache.
+    Behind the proxy the address is the real client's (accounts.beveiliging.client_ip)."""
+    sleutel = f"toegang:online:{client_ip(request)}"
     cache.add(sleutel, 0, timeout=ONLINE_VENSTER)
     try:
         aantal = cache.incr(sleutel)
@@ -598,6 +600,7 @@ def online_melden(request):
     status = 200
     if request.method == "POST":
         if _te_vaak(request):
+            form = forms.OnlineForm(request.POST)  # bound, also for an empty POST
             form.is_valid()
             form.add_error(
                 None,

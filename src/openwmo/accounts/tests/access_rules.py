@@ -1,7 +1,6 @@
 from openwmo.accounts.models import Rol
 
 STAFF = frozenset(Rol.values) - {Rol.INWONER}
-
 BEHEER = {Rol.BEHEERDER}
 
 
@@ -25,6 +24,8 @@ def objecten(users, inwoner):
 ACCESS = {
     "accounts:tweestaps-instellen": ("/tweestaps/instellen/", STAFF, "get"),
     "accounts:tweestaps-controleren": ("/tweestaps/controleren/", STAFF, "get"),
+    "accounts:inschrijfcodes": ("/tweestaps/inschrijfcodes/", {Rol.BEHEERDER}, "get"),
+    "accounts:api-tokens": ("/tweestaps/api-tokens/", frozenset(Rol.values), "get"),
     "gebruikersbeheer:overzicht": ("/gebruikersbeheer/", BEHEER, "get"),
     "gebruikersbeheer:aanvragen": ("/gebruikersbeheer/aanvragen/", BEHEER, "get"),
     # a POST without data answers 200 with the form errors for the administrator

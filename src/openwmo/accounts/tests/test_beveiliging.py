@@ -6,7 +6,9 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
+from openwmo.accounts import services
 from openwmo.accounts.models import Rol
+from openwmo.privacy.services import Kanaal
 from openwmo.testing import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +25,14 @@ def login(client, user, password=f.PASSWORD):
 @override_settings(TWEESTAPS_VERPLICHT=True)
 def test_medewerker_moet_tweestapsverificatie_instellen_en_gebruiken(client, users):
     user = users[Rol.SOCIAAL_WERKER]
+    _record, inschrijfcode = services.geef_inschrijfcode(
+        users[Rol.BEHEERDER], user.pk, kanaal=Kanaal.UI
+    )
     login(client, user)
     response = client.get("/")
     assert response.status_code == 302 and response["Location"] == "/tweestaps/instellen/"
+    response = client.post("/tweestaps/instellen/", {"code": inschrijfcode.lower()})
+    assert response.status_code == 302
     page = client.get("/tweestaps/instellen/").content.decode()
     assert "<svg" in page and "Geheime sleutel" in page
     device = TOTPDevice.objects.get(user=user, confirmed=False)
