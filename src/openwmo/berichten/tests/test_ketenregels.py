@@ -281,3 +281,29 @@ def test_tr381_in_de_declaratie(consulent, mariska):
     t.productcode = "02TO1"
     r = verwerk([Invoer(declaratie(org, t, maand, 3, 1000, "D2"), org)])[0]
     assert r.retourcodes == ["8001"], r.fouten
+
+
+def test_iv077_totaal_over_de_toewijzing(consulent, mariska):
+    """A week split over two months counts in both months but once in the total."""
+    org, _ = keten.aanbieder_met_gebruiker(c02=V.INSPANNINGSGERICHT)
+    m2 = _maand(lambda b, e: (b - datetime.timedelta(days=1)).weekday() != 6)
+    m1_eind = m2[0] - datetime.timedelta(days=1)
+    m1 = (m1_eind.replace(day=1), m1_eind)
+    t = services.maak_toewijzing(
+        consulent,
+        persoon=mariska,
+        aanbieder=org,
+        product_categorie="02",
+        product_code="02TO1",
+        ingangsdatum=m1[0],
+        einddatum=m2[1],
+        volume=2,
+        eenheid="04",
+        frequentie="2",
+    )
+    r = verwerk([Invoer(declaratie(org, t, m1, 2 * _weken(*m1), 1000, "D1"), org)])[0]
+    assert r.retourcodes == ["8001"], r.fouten
+    r = verwerk([Invoer(declaratie(org, t, m2, 2 * _weken(*m2), 1000, "D2"), org)])[0]
+    assert "9322" in r.retourcodes
+    r = verwerk([Invoer(declaratie(org, t, m2, 2 * _weken(*m2) - 2, 1000, "D3"), org)])[0]
+    assert r.retourcodes == ["8001"], r.fouten
