@@ -256,3 +256,40 @@ def test_325_met_afgewezen_prestatie_heeft_de_officiele_structuur():
     decl = doc.find(f"{{{ns}}}Header/{{{ns}}}DeclaratieIdentificatie")
     assert [etree.QName(k).localname for k in decl] == ["Identificatie", "Dagtekening"]
     assert [k.text for k in decl] == ["765432199", "2023-05-06"]
+
+
+@pytest.mark.parametrize("heen", ["301", "305", "307", "315"])
+def test_retours_van_de_demogemeente_hebben_de_officiele_structuur(heen):
+    """The city preset writes its history with the same writer: its retours too."""
+    from openwmo.demo.city_messages import Writer
+
+    g = schema.lees(_heen(heen))
+    agb = g.header["Ontvanger" if g.definitie.gemeente_afzender else "Afzender"]
+    _, retour, _, _ = Writer().message(heen, g.data["Client"], agb=agb, dag=g.dagtekening)
+    _vergelijk(retour, schema.RETOUR[heen][0])
+
+
+def test_325_van_de_demogemeente_heeft_de_officiele_structuur():
+    from openwmo.demo.city_messages import Writer
+
+    dag = datetime.date(2026, 2, 3)
+    _, retour, ident, _ = Writer().declaratie(
+        bsn="999900006",
+        agb="65656055",
+        dag=dag,
+        maand_begin=datetime.date(2026, 1, 1),
+        maand_eind=datetime.date(2026, 1, 31),
+        referentie="RN1",
+        toewijzing=20072,
+        categorie="01",
+        code="01A03",
+        begin=datetime.date(2026, 1, 1),
+        eind=datetime.date(2026, 1, 31),
+        volume=4,
+        eenheid="04",
+        tarief=1250,
+    )
+    doc = _vergelijk(retour, "325")
+    ns = schema.namespace("325")
+    decl = doc.find(f"{{{ns}}}Header/{{{ns}}}DeclaratieIdentificatie")
+    assert [k.text for k in decl] == [ident, dag.isoformat()]
