@@ -15,11 +15,19 @@ class OrganisatieAdmin(BeheerAdmin):
     list_filter = ["soort", "actief"]
     search_fields = ["naam", "agb_code", "kvk_nummer"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # the kind decides what its staff see (e.g. household-help queues, covenant partner)
+        return ("soort",) if obj is not None else ()
+
 
 @admin.register(Team)
 class TeamAdmin(BeheerAdmin):
     list_display = ["naam", "organisatie", "wijk"]
     list_filter = ["organisatie"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # a team stays in its organisation: its members' organisation does not move with it
+        return ("organisatie",) if obj is not None else ()
 
 
 class MedewerkerToevoegenForm(forms.ModelForm):

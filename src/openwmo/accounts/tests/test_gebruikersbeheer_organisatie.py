@@ -288,3 +288,35 @@ def test_heractivering_zonder_persoonsgegevens_direct_en_niet_door_anderen(users
     assert verzoek.status == Rolwijziging.Status.DOORGEVOERD
     doel.refresh_from_db()
     assert doel.is_active
+
+
+def test_admin_wijzigt_soort_van_organisatie_en_organisatie_van_team_niet(
+    client, users, beheerder, andere_aanbieder
+):
+    org, team = andere_aanbieder
+    client.force_login(beheerder)
+    response = client.post(
+        f"/beheer/organisaties/organisatie/{org.pk}/change/",
+        {
+            "naam": org.naam,
+            "soort": Organisatie.Soort.HUISHOUDELIJKE_HULP,
+            "agb_code": org.agb_code,
+            "kvk_nummer": "",
+            "gemeentecode": "",
+            "email": "",
+            "telefoon": "",
+            "actief": "on",
+            "_save": "Opslaan",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    org.refresh_from_db()
+    assert org.soort == Organisatie.Soort.AANVULLEND
+    eigen = users[Rol.ZORGAANBIEDER].medewerker.organisatie
+    response = client.post(
+        f"/beheer/organisaties/team/{team.pk}/change/",
+        {"naam": team.naam, "organisatie": eigen.pk, "wijk": "", "_save": "Opslaan"},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    team.refresh_from_db()
+    assert team.organisatie == org
