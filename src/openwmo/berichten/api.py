@@ -34,7 +34,7 @@ class XmlParser(BaseParser):
     media_type = "application/xml"
 
     def parse(self, stream, media_type=None, parser_context=None):
-        return stream.read(schema.MAX_BYTES + 1) if stream is not None else b""
+        return stream.read(schema.max_bytes() + 1) if stream is not None else b""
 
 
 class TextXmlParser(XmlParser):

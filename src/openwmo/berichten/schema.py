@@ -809,13 +809,25 @@ def _alleen_utf8(raw: bytes) -> None:
             raise OngeldigeXml("Het bericht is geen geldige UTF-8-tekst.") from None
 
 
+def max_bytes() -> int:
+    """The size limit: the setting ``IWMO_MAX_BYTES`` (default 5 MB)."""
+    from django.conf import settings
+
+    return getattr(settings, "IWMO_MAX_BYTES", MAX_BYTES) if settings.configured else MAX_BYTES
+
+
+def _grootte(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n % (1024 * 1024) == 0 else f"{n} bytes"
+
+
 def parse_xml(raw: bytes):
     """Parse untrusted bytes safely: UTF-8 only, size limit, no DOCTYPE (so no DTD or
     entities), nothing loaded from files or the network, libxml2's depth limit."""
     if not isinstance(raw, bytes | bytearray):
         raise OngeldigeXml("Het bericht moet als bytes worden aangeleverd.")
-    if len(raw) > MAX_BYTES:
-        raise OngeldigeXml(f"Het bericht is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+    grens = max_bytes()
+    if len(raw) > grens:
+        raise OngeldigeXml(f"Het bericht is groter dan {_grootte(grens)}.")
     if not raw or raw.isspace():  # what strip() would leave empty, without the copy
         raise OngeldigeXml("Het bericht is leeg.")
     _alleen_utf8(raw)

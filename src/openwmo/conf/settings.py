@@ -262,6 +262,9 @@ REST_FRAMEWORK = {
         "iwmo": os.environ.get("API_IWMO_RATE", "3000/minute"),
     },
 }
+# Largest iWmo message accepted (bytes; API, background pipeline and CLI). Larger ones are
+# refused before parsing.
+IWMO_MAX_BYTES = int(os.environ.get("IWMO_MAX_BYTES", 5 * 1024 * 1024))
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(
         "rest_framework.renderers.BrowsableAPIRenderer"

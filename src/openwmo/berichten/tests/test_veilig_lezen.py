@@ -173,3 +173,12 @@ def test_cijfers_buiten_ascii_worden_geweigerd(nr, element, waarde):
         g = lees(raw)
         assert g.nr == nr and g.fouten, "cijfers buiten ASCII geaccepteerd"
         assert element in g.fouten[0].melding
+
+
+def test_de_grens_is_een_instelling(settings):
+    raw = (REFERENTIE / "voorbeelden" / "WMO305.xml").read_bytes()
+    settings.IWMO_MAX_BYTES = len(raw)
+    assert schema.lees(raw).fouten == []
+    settings.IWMO_MAX_BYTES = len(raw) - 1
+    g = schema.lees(raw)
+    assert g.definitie is None and f"groter dan {len(raw) - 1} bytes" in g.fouten[0].melding
