@@ -1,7 +1,11 @@
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.urls import include, path
+from django.urls import include, path, re_path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 
 from openwmo.accounts.api import MijView, TokenView
 from openwmo.accounts.permissions import MEDEWERKER_ROLLEN, role_permission
@@ -11,6 +15,20 @@ from openwmo.organisaties.api import OrganisatieList
 
 app_name = "api"
 STAFF_ONLY = [role_permission(*MEDEWERKER_ROLLEN)]
+
+
+@extend_schema(exclude=True)
+class NietGevonden(APIView):
+    """Any other path under /api/v1/ (also an id that is no number): a problem+json 404,
+    not the HTML error page."""
+
+    permission_classes = [AllowAny]
+
+    def _niet_gevonden(self, request, *args, **kwargs):
+        raise NotFound()
+
+    get = post = put = patch = delete = _niet_gevonden
+
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(permission_classes=STAFF_ONLY), name="schema"),
@@ -49,4 +67,5 @@ urlpatterns = [
     path("", include("openwmo.jeugd.api_urls")),
     path("", include("openwmo.voorzieningen.api_urls")),
     path("", include("openwmo.sturing.api_urls")),
+    re_path(r"^", NietGevonden.as_view()),  # last: every path no route above matched
 ]

@@ -2,6 +2,7 @@
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -76,11 +77,8 @@ class AanvraagList(APIView):
         summary="Als inwoner een vervoerspas, huishoudelijke hulp of woonaanpassing aanvragen",
     )
     def post(self, request):
-        if request.user.rol != "inwoner":
-            return Response(
-                {"detail": "Alleen een inwoner vraagt hier voor zichzelf aan."},
-                status=status.HTTP_403_FORBIDDEN,
-            )
+        if request.user.rol != "inwoner":  # a refusal is problem+json like any other
+            raise PermissionDenied("Alleen een inwoner vraagt hier voor zichzelf aan.")
         invoer = NieuweAanvraagSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         aanvraag = services.dien_aanvraag_in(request.user, **invoer.validated_data, kanaal=API)
