@@ -498,6 +498,18 @@ def stuur_toewijzingbericht(user, persoon, aanbieder, *, gewijzigd, kanaal) -> B
         Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag) | Q(pk__in=gewijzigd_ids)
     )
     alle = [t for t in alle.order_by("nummer") if not (t.verwijderd and t.pk not in gewijzigd_ids)]
+    contact = _contact(persoon)
+    if "Adres" not in contact:  # IV047: the 301 always carries the BRP or stay address
+        raise ValidationError(
+            {
+                "niet_veldgebonden": [
+                    _(
+                        "Van de cliënt is geen adres bekend. Een toewijzing (301) bevat altijd "
+                        "het woonadres met postcode (IV047, CD034). Vul dat eerst in."
+                    )
+                ]
+            }
+        )
     gem = gemeente()
     data = {
         "Header": schema.header(
@@ -510,7 +522,7 @@ def stuur_toewijzingbericht(user, persoon, aanbieder, *, gewijzigd, kanaal) -> B
         "Client": {
             **client_kort(persoon),
             "Naam": _naam(persoon, volledig=True),
-            "Contactgegevens": {"Contact": [_contact(persoon)]},
+            "Contactgegevens": {"Contact": [contact]},
             "ToegewezenProducten": {"ToegewezenProduct": [_toegewezen_product(t) for t in alle]},
         },
     }

@@ -5,6 +5,7 @@ cannot absorb, and OP380 (extend instead of a new toewijzing)."""
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from lxml import etree
 
 from openwmo.berichten import schema, services
@@ -290,3 +291,14 @@ def test_nieuw_product_in_vow_is_een_nieuwe_toewijzing(consulent, aanbieder, mar
     assert "RedenWijziging" not in tps[t.nummer]
     assert tps[t.nummer]["Einddatum"] == keten.dagen(25)
     assert (t.toewijzingsdatum, t.toewijzingstijd) == versie
+
+
+def test_zonder_adres_een_duidelijke_fout(consulent, aanbieder):
+    """A 301 always carries the client's address with postcode (IV047, CD034): a clear
+    Dutch error, nothing stored."""
+    org, _ = aanbieder
+    zonder = f.PersoonFactory(huishouden=None, telefoon="06 12345678")
+    with pytest.raises(ValidationError) as exc:
+        toewijzing(consulent, org, zonder)
+    assert "geen adres bekend" in str(exc.value)
+    assert not Toewijzing.objects.exists() and not Bericht.objects.exists()
