@@ -6,5 +6,8 @@ from .models import Rol
 
 def items(user):
     if user.rol == Rol.BEHEERDER:
-        return [(_("Gebruikersbeheer"), reverse("gebruikersbeheer:overzicht"))]
+        return [
+            (_("Gebruikersbeheer"), reverse("gebruikersbeheer:overzicht")),
+            (_("Inschrijfcodes"), reverse("accounts:inschrijfcodes")),
+        ]
     return []
