@@ -240,6 +240,13 @@ def test_scherm_vraagt_organisatie_aan(client, users, beheerder, andere_aanbiede
     assert (verzoek.organisatie, verzoek.team) == (org, team)
     pagina = client.get("/gebruikersbeheer/").content.decode()
     assert "Zorg Anders" in pagina and "Team Oost" in pagina
+    # a request that keeps the organisation still shows it to the approver
+    services.wijs_rolwijziging_af(users[Rol.BEHEERDER], verzoek.pk, "Toch niet.")
+    services.vraag_rolwijziging_aan(
+        beheerder, users[Rol.BELEIDSMAKER], Rol.WMO_CONSULENT, [], "Wordt consulent bij ons."
+    )
+    eigen = users[Rol.BELEIDSMAKER].medewerker.organisatie.naam
+    assert f"Organisatie (blijft): {eigen}" in client.get("/gebruikersbeheer/").content.decode()
 
 
 # --- re-activation ---------------------------------------------------------------------
