@@ -302,3 +302,37 @@ def test_zonder_adres_een_duidelijke_fout(consulent, aanbieder):
         toewijzing(consulent, org, zonder)
     assert "geen adres bekend" in str(exc.value)
     assert not Toewijzing.objects.exists() and not Bericht.objects.exists()
+
+
+def test_nieuwe_weekomvang_vanaf_het_begin_verwijdert_de_oude(consulent, aanbieder, mariska):
+    """A new weekly omvang from the toewijzing's own start leaves nothing of the old one:
+    it is removed (13) and the new number takes its place, in one 301."""
+    org, _ = aanbieder
+    t = toewijzing(
+        consulent,
+        org,
+        mariska,
+        product_code="02TO2",
+        volume=3,
+        eenheid="04",
+        frequentie="2",
+        einddatum=keten.dagen(100),
+    )
+    raw = vow(
+        org,
+        mariska,
+        te_wijzigen=[
+            {
+                "ToewijzingNummer": t.nummer,
+                "GewensteIngangsdatum": t.ingangsdatum,
+                "Einddatum": keten.dagen(100),
+                "Omvang": {"Volume": 4, "Eenheid": "04", "Frequentie": "2"},
+            }
+        ],
+    )
+    tps = ken_toe(consulent, org, raw)
+    t.refresh_from_db()
+    nieuw = Toewijzing.objects.exclude(pk=t.pk).get()
+    assert (t.reden_wijziging, t.einddatum) == ("13", t.ingangsdatum)
+    assert (nieuw.ingangsdatum, nieuw.volume) == (t.ingangsdatum, 4)
+    assert tps[t.nummer]["RedenWijziging"] == "13"
