@@ -243,3 +243,15 @@ def _quote(waarde: str) -> str:
     from urllib.parse import quote
 
     return quote(waarde, safe="")
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/personen/abc/", "/api/v1/personen/-1/", "/api/v1/bestaat-niet/"]
+)
+def test_onbekend_pad_onder_de_api_is_problem_json(users, url):
+    client = APIClient()
+    client.force_authenticate(users[Rol.WMO_CONSULENT])
+    antwoord = client.get(url)
+    assert antwoord.status_code == 404
+    assert antwoord["Content-Type"].startswith("application/problem+json")
+    assert antwoord.json()["title"] == "Niet gevonden"
