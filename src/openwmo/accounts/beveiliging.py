@@ -89,7 +89,8 @@ class GebruikersnaamThrottle(SimpleRateThrottle):
     scope = "token_gebruiker"
 
     def get_cache_key(self, request, view):
-        naam = str(request.data.get("username", "")).strip().lower()
+        data = request.data if hasattr(request.data, "get") else {}
+        naam = str(data.get("username", "")).strip().lower()
         if not naam:
             return None
         return self.cache_format % {"scope": self.scope, "ident": naam[:150]}

@@ -148,3 +148,10 @@ def test_openbaar_meldformulier_telt_per_echte_client(client):
     for _ in range(5):
         assert client.post("/toegang/melden/", {}, **via_proxy("203.0.113.7")).status_code == 200
     assert client.post("/toegang/melden/", {}, **via_proxy("203.0.113.7")).status_code == 429
+
+
+@pytest.mark.parametrize("body", ["[]", '"tekst"', "{niet-json", '{"username": ["a"]}'])
+def test_token_aanvraag_met_rare_invoer_is_400_en_geen_500(users, body):
+    response = APIClient().post("/api/v1/token/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
