@@ -25,6 +25,7 @@ def objecten(users, inwoner):
         services.NieuweMelding(
             bsn=inwoner.bsn,
             geboortedatum=inwoner.geboortedatum,
+            naam=inwoner.volledige_naam,
             kanaal="buurtkamer",
             ontvangen_op=nu,
             vraag="Ik wil weer meedoen in de buurt.",
