@@ -75,7 +75,10 @@ class BerichtOntvangen(APIView):
         request={"application/xml": OpenApiTypes.STR, "application/json": OpenApiTypes.OBJECT},
         responses={(200, "application/xml"): OpenApiTypes.STR, 400: OpenApiTypes.OBJECT},
         operation_id="iwmo_bericht_ontvangen",
-        summary="Een iWmo-bericht aanleveren; het antwoord is altijd het retourbericht (of 325)",
+        summary=(
+            "Een iWmo-bericht aanleveren; het antwoord is het retourbericht (of 325), of een "
+            "weigering (problem+json) als het bericht niet leesbaar is of niet aan de XSD voldoet"
+        ),
     )
     def post(self, request):
         data = request.data
