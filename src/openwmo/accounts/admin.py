@@ -133,6 +133,7 @@ class UserAdmin(BeheerMixin, BaseUserAdmin):
                     request.user,
                     gebruiker.pk,
                     _("Heractivering aangevraagd via het beheerscherm"),
+                    basis_url=request.build_absolute_uri("/"),
                 )
             except (ValidationError, PermissionDenied) as exc:
                 _fouten(request, exc)

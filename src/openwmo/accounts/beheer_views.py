@@ -82,7 +82,12 @@ def beslissen(request, pk: int):
         data = form.cleaned_data
         try:
             if data["besluit"] == "goedkeuren":
-                services.keur_rolwijziging_goed(request.user, pk, data["toelichting"])
+                services.keur_rolwijziging_goed(
+                    request.user,
+                    pk,
+                    data["toelichting"],
+                    basis_url=request.build_absolute_uri("/"),
+                )
             else:
                 services.wijs_rolwijziging_af(request.user, pk, data["toelichting"])
         except ValidationError as exc:

@@ -354,7 +354,26 @@ def _inrichting_gelijk(nu: dict, toen: dict) -> bool:
     return not toen or all(nu.get(k) == toen.get(k) for k in sleutels)
 
 
-def _voer_rolwijziging_uit(door, verzoek) -> None:
+HERSTART_OUD = {"wachtwoord": "bruikbaar", "tweestaps": "ingesteld", "api_token": "mogelijk"}
+HERSTART_NIEUW = {
+    "wachtwoord": "ongeldig; eenmalige link",
+    "tweestaps": "verwijderd; nieuwe inschrijfcode nodig",
+    "api_token": "ingetrokken",
+}
+
+
+def _begin_opnieuw(gebruiker: User, basis_url: str) -> None:
+    """A re-activated user keeps nothing to log in with: his authenticator apps, API tokens
+    and open enrolment codes go, and the one-time password link goes to his own address."""
+    TOTPDevice.objects.filter(user=gebruiker).delete()
+    Token.objects.filter(user=gebruiker).delete()
+    _open_codes(gebruiker.pk).update(vervallen_op=timezone.now())
+    if gebruiker.email and basis_url:
+        adres, link = gebruiker.email, wachtwoordlink(gebruiker, basis_url)
+        transaction.on_commit(lambda: _mail_link(adres, link))
+
+
+def _voer_rolwijziging_uit(door, verzoek, basis_url: str = "") -> None:
     from openwmo.organisaties import selectors as organisaties
     from openwmo.organisaties import services as organisatiebeheer
 
@@ -388,8 +407,13 @@ def _voer_rolwijziging_uit(door, verzoek) -> None:
     if verzoek.heractiveren:
         oude["is_active"] = gebruiker.is_active
         gebruiker.is_active = True
-        velden.append("is_active")
+        # back with a fresh start: the old password, authenticator app and API token stop
+        # working; a new password via the one-time link, a new app via an enrolment code
+        gebruiker.set_unusable_password()
+        velden += ["is_active", "password"]
     gebruiker.save(update_fields=velden)
+    if verzoek.heractiveren:
+        _begin_opnieuw(gebruiker, basis_url)
     gebruiker.wijken.set(wijken)
     if verzoek.organisatie_id:
         organisatiebeheer.zet_organisatie(
@@ -405,6 +429,9 @@ def _voer_rolwijziging_uit(door, verzoek) -> None:
         **_organisatie_waarden(organisaties.inrichting(gebruiker)),
         **({"is_active": True} if verzoek.heractiveren else {}),
     }
+    if verzoek.heractiveren:
+        oude.update(HERSTART_OUD)
+        nieuwe.update(HERSTART_NIEUW)
     # rol and wijken as before; organisation, team, teamleider, is_active only when changed
     velden = ["rol", "wijken"] + [
         k for k in nieuwe if k not in ("rol", "wijken") and nieuwe[k] != oude.get(k)
@@ -436,6 +463,7 @@ def vraag_rolwijziging_aan(
     team=None,
     is_teamleider: bool = False,
     heractiveren: bool = False,
+    basis_url: str = "",
 ) -> Rolwijziging:
     """Request a new role, neighbourhoods and (optionally) organisation, team and teamleider
     flag for another user, or the re-activation of a deactivated user. When the (new) role
@@ -518,7 +546,7 @@ def vraag_rolwijziging_aan(
         verzoek.wijken.set(wijken)
         _stap(verzoek, Rolwijziging.Status.AANGEVRAAGD, door, reden)
         if not vier_ogen_nodig(nieuwe_rol):
-            _voer_rolwijziging_uit(door, verzoek)
+            _voer_rolwijziging_uit(door, verzoek, basis_url)
             verzoek.status = Rolwijziging.Status.DOORGEVOERD
             verzoek.save(update_fields=["status"])
             _stap(
@@ -530,7 +558,9 @@ def vraag_rolwijziging_aan(
     return verzoek
 
 
-def vraag_heractivering_aan(door, gebruiker_id: int, reden: str) -> Rolwijziging:
+def vraag_heractivering_aan(
+    door, gebruiker_id: int, reden: str, *, basis_url: str = ""
+) -> Rolwijziging:
     """Give a deactivated user access again with his last role, wijken and organisation.
     Through the same request as a role change: four-eyes when that role reads personal data,
     never for oneself, every step in the audit log."""
@@ -542,6 +572,7 @@ def vraag_heractivering_aan(door, gebruiker_id: int, reden: str) -> Rolwijziging
         gebruiker.wijken.all(),
         reden,
         heractiveren=True,
+        basis_url=basis_url,
     )
 
 
@@ -624,7 +655,9 @@ def _open_verzoek(verzoek_id: int) -> Rolwijziging:
     return verzoek
 
 
-def keur_rolwijziging_goed(door, verzoek_id: int, toelichting: str = "") -> Rolwijziging:
+def keur_rolwijziging_goed(
+    door, verzoek_id: int, toelichting: str = "", *, basis_url: str = ""
+) -> Rolwijziging:
     """A second administrator approves: the new role and neighbourhoods take effect."""
     _alleen_beheerder(door)
     with transaction.atomic():
@@ -634,7 +667,7 @@ def keur_rolwijziging_goed(door, verzoek_id: int, toelichting: str = "") -> Rolw
                 {"verzoek": [_("Een andere beheerder dan de aanvrager moet dit goedkeuren.")]}
             )
         _niet_zelf(door, verzoek.gebruiker, "verzoek")
-        _voer_rolwijziging_uit(door, verzoek)
+        _voer_rolwijziging_uit(door, verzoek, basis_url)
         verzoek.status = Rolwijziging.Status.DOORGEVOERD
         verzoek.save(update_fields=["status"])
         _stap(

@@ -5,7 +5,10 @@ Issue 19 item 3, the gaps left after the role change: /beheer/organisaties/medew
 moved users between organisations, and a deactivated user could not be re-activated."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
 
 from openwmo.accounts import selectors, services
 from openwmo.accounts.models import Rol, Rolwijziging, User
@@ -295,6 +298,45 @@ def test_heractivering_zonder_persoonsgegevens_direct_en_niet_door_anderen(users
     assert verzoek.status == Rolwijziging.Status.DOORGEVOERD
     doel.refresh_from_db()
     assert doel.is_active
+
+
+def test_heractivering_begint_met_nieuw_wachtwoord_app_en_token(
+    client, users, beheerder, tweede_beheerder, django_capture_on_commit_callbacks
+):
+    """Issue 19 leftover: a re-activated user came back with his old password, authenticator
+    app and API token. Now they all stop working: a new password via the one-time link to his
+    own address and a new app via an enrolment code from a beheerder."""
+    doel = users[Rol.SOCIAAL_WERKER]
+    doel.email = "sw@mail.example"
+    doel.save()
+    TOTPDevice.objects.create(user=doel, name="oud", confirmed=True)
+    Token.objects.create(user=doel)
+    _oud, oude_code = services.geef_inschrijfcode(beheerder, doel.pk, kanaal="ui")
+    services.deactiveer_gebruiker(beheerder, doel.pk, "uit dienst")
+    verzoek = services.vraag_heractivering_aan(beheerder, doel.pk, "Terug van verlof.")
+    client.force_login(tweede_beheerder)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/gebruikersbeheer/{verzoek.pk}/beslissen/",
+            {"besluit": "goedkeuren", "toelichting": "Akkoord."},
+        )
+    assert response.status_code == 302
+    doel.refresh_from_db()
+    assert doel.is_active
+    assert not doel.has_usable_password() and not doel.check_password(f.PASSWORD)
+    assert not TOTPDevice.objects.filter(user=doel).exists()
+    assert not Token.objects.filter(user=doel).exists()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["sw@mail.example"]
+    assert "http://testserver/wachtwoord-instellen/" in mail.outbox[0].body
+    regel = AuditRecord.objects.filter(gebruiker=tweede_beheerder, object_type="gebruiker").latest(
+        "pk"
+    )
+    assert {"is_active", "wachtwoord", "tweestaps", "api_token"} <= set(regel.velden)
+    assert regel.nieuwe_waarden["tweestaps"].startswith("verwijderd")
+    assert services.controleer_inschrijfcode(doel, oude_code) is None
+    # a new app needs a new enrolment code from a beheerder
+    _record, code = services.geef_inschrijfcode(beheerder, doel.pk, kanaal="ui")
+    assert services.controleer_inschrijfcode(doel, code) is not None
 
 
 def test_admin_wijzigt_soort_van_organisatie_en_organisatie_van_team_niet(
