@@ -1,27 +1,18 @@
 """Contracts, complaints, calamities, the quality framework, contract management and
 consultation. Status changes are appended (steps, history) instead of overwritten."""
 
-import datetime
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openwmo.kalender import werkdagen_tussen
+
 MAX_DAGEN = 3650
 MAX_WAARDE = 1_000_000_000
 # Wmo 2015 art. 3.4: report without delay; supervisors read that as within 3 working days.
 MELDTERMIJN_WERKDAGEN = 3
-
-
-def werkdagen_tussen(van: datetime.date, tot: datetime.date) -> int:
-    """Working days (Monday to Friday) after ``van`` up to and including ``tot``."""
-    dagen, d = 0, van
-    while d < tot:
-        d += datetime.timedelta(days=1)
-        dagen += d.weekday() < 5
-    return dagen
 
 
 # --- contracts --------------------------------------------------------------------------

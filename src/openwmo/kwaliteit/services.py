@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from openwmo.accounts.models import Rol as Gebruikersrol
 from openwmo.accounts.selectors import doel_voor, scope_of
 from openwmo.inwoners.models import Persoon
+from openwmo.kalender import termijn_einde
 from openwmo.organisaties.models import Organisatie, Perceel
 from openwmo.privacy import services as audit
 
@@ -272,9 +273,11 @@ def _meld(klacht: Klacht, tekst: str) -> Melding:
 
 def _start_stap(klacht: Klacht, soort: str, eigenaar: str = "") -> KlachtStap:
     nu = _nu()
-    termijn = timezone.localdate(nu) + datetime.timedelta(
-        days=termijn_dagen(soort, klacht.klachtadviseur)
-    )
+    dagen = termijn_dagen(soort, klacht.klachtadviseur)
+    if soort == Stapsoort.GEMEENTE:  # a term set by the Awb: the Atw applies
+        termijn = termijn_einde(timezone.localdate(nu), dagen=dagen)
+    else:
+        termijn = timezone.localdate(nu) + datetime.timedelta(days=dagen)
     stap = KlachtStap.objects.create(
         klacht=klacht,
         soort=soort,
@@ -487,7 +490,7 @@ def verdaag_klacht(user, klacht_id: int, *, reden: str, kanaal: str) -> KlachtSt
             _fout("reden", _("De termijn is al eens verdaagd; dat kan maar één keer."))
         if len(reden.strip()) < 5:
             _fout("reden", _("Geef de reden van de verdaging."))
-        stap.termijn += datetime.timedelta(days=AWB_VERDAGING)
+        stap.termijn = termijn_einde(stap.termijn, dagen=AWB_VERDAGING)
         stap.verdaagd = True
         stap.save(update_fields=["termijn", "verdaagd"])
         _meld(

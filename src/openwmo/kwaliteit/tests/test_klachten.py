@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from openwmo.accounts.models import Rol
+from openwmo.kalender import termijn_einde
 from openwmo.kwaliteit import selectors, services
 from openwmo.kwaliteit.models import Klacht, KlachtStap, Klachttermijn, Melding, Stapsoort
 from openwmo.privacy.models import AuditRecord
@@ -126,6 +127,25 @@ def test_alleen_eigen_aanbieder_behandelt_en_commissie_door_toezicht(users, klac
     assert selectors.klachten_in_scope(users[Rol.BELEIDSMAKER]).count() == 0
 
 
+def test_awb_klachttermijn_schuift_op_voorbij_feestdagen(users, monkeypatch):
+    # received Friday 23 January 2026: ten weeks end on Goede Vrijdag 3 April, so the
+    # term runs to Tuesday 7 April; four weeks more end on Bevrijdingsdag 5 May -> 6 May
+    ontvangen = timezone.make_aware(datetime.datetime(2026, 1, 23, 10))
+    monkeypatch.setattr(services, "_nu", lambda: ontvangen)
+    k = services.dien_klacht_in(
+        users[Rol.INWONER],
+        thema="bereikbaarheid",
+        omschrijving="Niemand neemt de telefoon op.",
+        klachtadviseur=True,
+        kanaal=UI,
+    )
+    stap = k.stappen.get()
+    assert stap.termijn == datetime.date(2026, 4, 7)
+    services.verdaag_klacht(users[Rol.TOEZICHTHOUDER], k.pk, reden="Advies nodig", kanaal=UI)
+    stap.refresh_from_db()
+    assert stap.termijn == datetime.date(2026, 5, 6)
+
+
 def test_klacht_over_gemeente_volgt_awb_termijn_met_verdaging(users):
     toezicht = users[Rol.TOEZICHTHOUDER]
     k = services.dien_klacht_in(
@@ -137,10 +157,12 @@ def test_klacht_over_gemeente_volgt_awb_termijn_met_verdaging(users):
     )
     stap = k.stappen.get()
     assert stap.soort == Stapsoort.GEMEENTE
-    assert stap.termijn == timezone.localdate() + datetime.timedelta(days=70)
+    # ten weeks, moved past a weekend or holiday (Algemene termijnenwet)
+    tien_weken = termijn_einde(timezone.localdate(), weken=10)
+    assert stap.termijn == tien_weken
     services.verdaag_klacht(toezicht, k.pk, reden="Advies ingewonnen", kanaal=UI)
     stap.refresh_from_db()
-    assert stap.termijn == timezone.localdate() + datetime.timedelta(days=98)
+    assert stap.termijn == termijn_einde(tien_weken, weken=4)
     with pytest.raises(ValidationError):
         services.verdaag_klacht(toezicht, k.pk, reden="Nog eens", kanaal=UI)
     services.leg_uitkomst_vast(toezicht, k.pk, uitkomst="Telefoonlijn uitgebreid", kanaal=UI)

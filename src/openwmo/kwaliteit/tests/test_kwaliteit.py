@@ -5,12 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from openwmo.accounts.models import Rol
+from openwmo.kalender import werkdagen_tussen
 from openwmo.kwaliteit import services
 from openwmo.kwaliteit.models import (
     Calamiteit,
     Kwaliteitseis,
     Zelfevaluatie,
-    werkdagen_tussen,
 )
 from openwmo.testing import factories as f
 
@@ -22,6 +22,18 @@ def test_werkdagen_slaan_het_weekend_over():
     vrijdag = D(2026, 11, 20)
     assert werkdagen_tussen(vrijdag, D(2026, 11, 25)) == 3
     assert werkdagen_tussen(vrijdag, D(2026, 11, 26)) == 4
+
+
+def test_meldtermijn_calamiteit_telt_feestdagen_niet_mee():
+    # Thursday before Easter 2026; Goede Vrijdag and Tweede Paasdag are no working days,
+    # so Wednesday 8 April is the second working day after it
+    def calamiteit(gemeld: D) -> Calamiteit:
+        op = timezone.make_aware(datetime.datetime.combine(gemeld, datetime.time(12)))
+        return Calamiteit(plaatsgevonden_op=D(2026, 4, 2), gemeld_op=op)
+
+    assert calamiteit(D(2026, 4, 8)).tijdig_gemeld
+    assert calamiteit(D(2026, 4, 9)).tijdig_gemeld
+    assert not calamiteit(D(2026, 4, 10)).tijdig_gemeld
 
 
 def test_calamiteit_melden_onderzoeken_en_afsluiten(users):
