@@ -45,3 +45,27 @@ def inlogbeveiliging(app_configs, **kwargs):
             )
         )
     return fouten
+
+
+# Backends whose counters live in one process (or on one machine's disk): a rate limit kept
+# there is per gunicorn worker, so n workers allow n times as many attempts.
+PER_PROCES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+)
+
+
+@register(Tags.security, Tags.caches, deploy=True)
+def gedeelde_cache(app_configs, **kwargs):
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if settings.DEBUG or backend not in PER_PROCES:
+        return []
+    return [
+        Error(
+            "De cache met de tellers van de limieten (meldformulier, API) is per proces "
+            f"({backend}): elke werker telt dan apart.",
+            hint="Haal OPENWMO_CACHE=locmem weg uit de omgeving; de standaard is database.",
+            id="openwmo.E004",
+        )
+    ]

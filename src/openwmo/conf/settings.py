@@ -130,6 +130,25 @@ elif "postgresql" in DATABASES["default"]["ENGINE"]:
     # PostgreSQL's JIT compiler spends more time compiling the steering aggregates (many
     # filtered counts) than it saves; the queries here are short, so it is switched off.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+# Django's cache holds the counters of the rate limits (the public melding form, the API
+# throttles). They must be shared by every gunicorn worker and machine, so production keeps
+# them in the database: no extra service, and the table is made by a migration
+# (accounts 0005), so `openwmo migrate` is enough. OPENWMO_CACHE=locmem keeps them per
+# process: for development and tests only (the default under DEBUG); `check --deploy`
+# refuses it in production (openwmo.E004).
+CACHE_TABEL = "openwmo_cache"
+_cache = os.environ.get("OPENWMO_CACHE", "locmem" if DEBUG else "database").strip().lower()
+if _cache == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABEL,
+        }
+    }
+elif _cache == "locmem":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    raise ImproperlyConfigured("Zet OPENWMO_CACHE op database of locmem.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

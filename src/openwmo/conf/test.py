@@ -13,6 +13,10 @@ from .settings import env_bool  # noqa: E402
 # Tests that need two-factor authentication switch it on with override_settings. Set here,
 # not in os.environ, so a production-settings subprocess started by a test does not inherit it.
 TWEESTAPS_VERPLICHT = env_bool("TWEESTAPS_VERPLICHT", False)
+# A per-process cache in the test process unless OPENWMO_CACHE is set (likewise not via
+# os.environ); production's database cache is tested explicitly (accounts/tests/test_cache.py).
+if "OPENWMO_CACHE" not in os.environ:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
