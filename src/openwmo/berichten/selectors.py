@@ -14,12 +14,12 @@ from django.utils import timezone
 
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import doel_voor, scope_of
+from openwmo.kalender import plus_werkdagen
 from openwmo.organisaties import selectors as organisaties
 from openwmo.privacy import services as audit
 
 from . import codelijsten
 from .models import Bericht, Levering, Toewijzing, ToewijzingVersie, Verzoek
-from .werkdagen import plus_werkdagen
 
 LEZEN_ROLLEN = frozenset({Rol.WMO_CONSULENT, Rol.ZORGAANBIEDER})
 STURING_ROLLEN = frozenset({Rol.WMO_CONSULENT, Rol.BELEIDSMAKER})

@@ -477,6 +477,22 @@ def test_te_laat_en_werkvoorraad(consulent, aanbieder, mariska, client):
     assert selectors.te_laat(consulent)
 
 
+def test_starttermijn_telt_werkdagen_zonder_goede_vrijdag_en_tweede_paasdag(
+    consulent, aanbieder, mariska
+):
+    """Five working days after Wednesday 1 April 2026: 2, 7, 8, 9 and 10 April, as
+    Goede Vrijdag and Tweede Paasdag are no working days (openwmo.kalender)."""
+    org, _user = aanbieder
+    t = toewijzing(consulent, org, mariska, ingang=-30)
+    Toewijzing.objects.filter(pk=t.pk).update(ingangsdatum=datetime.date(2026, 4, 1))
+
+    def late(vandaag):
+        return [i["termijn"] for i in selectors.te_laat(consulent, vandaag) if i["object"] == t]
+
+    assert late(datetime.date(2026, 4, 10)) == []
+    assert late(datetime.date(2026, 4, 11)) == [datetime.date(2026, 4, 10)]
+
+
 def test_late_lijst_volgt_de_leverstand_van_start_stop_en_verwijdering(
     consulent, aanbieder, mariska
 ):
