@@ -18,6 +18,7 @@ from django.db import connections, models, router, transaction
 from django.utils import timezone
 
 from openwmo.accounts.selectors import doel_voor
+from openwmo.gebeurtenissen import Gebeurtenis, publiceer_alle
 from openwmo.privacy import services as audit
 
 from . import codelijsten, keten, regels, schema
@@ -495,6 +496,25 @@ def leverstand_bijwerken(toewijzing_ids=None) -> int:
     )
 
 
+def _publiceer_stops(leveringen) -> None:
+    """The rows are inserted in bulk, so the write path announces each new active stop
+    itself (one ``on_commit`` for the whole batch)."""
+    publiceer_alle(
+        Gebeurtenis.LEVERING_GESTOPT,
+        (
+            {
+                "levering_id": lev.pk,
+                "persoon_id": lev.persoon_id,
+                "aanbieder_id": lev.aanbieder_id,
+                "reden_beeindiging": lev.reden_beeindiging,
+                "einddatum": lev.einddatum,
+            }
+            for lev in leveringen
+            if lev.soort == Levering.Soort.STOP and lev.actief
+        ),
+    )
+
+
 def _sla_op(resultaten, staat, gebruiker, kanaal):
     berichten = [r.bericht for r in resultaten if r.bericht is not None and not r.herhaald]
     voeg_in(Bericht, berichten)
@@ -514,6 +534,7 @@ def _sla_op(resultaten, staat, gebruiker, kanaal):
     leverstand_bijwerken(
         {o.toewijzing_id for o in [*per_model.get(Levering, ()), *levering_upd] if o.toewijzing_id}
     )
+    _publiceer_stops(per_model.get(Levering, ()))
     verzoek_upd = [o for o in staat.gewijzigd if isinstance(o, Verzoek)]
     if verzoek_upd:
         Verzoek.objects.bulk_update(verzoek_upd, ["status", "reden_afwijzing", "beantwoord_op"])

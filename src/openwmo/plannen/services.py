@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from openwmo.accounts.models import Rol
 from openwmo.accounts.selectors import doel_voor
+from openwmo.gebeurtenissen import Gebeurtenis, publiceer
 from openwmo.inwoners.selectors import personen_in_scope
 from openwmo.privacy import services as audit
 
@@ -507,6 +508,13 @@ def leg_evaluatie_vast(
             plan.persoon_id,
             ["voortgang", "visie_inwoner", "wat_verandert"],
             nieuw={"voortgang": voortgang},
+        )
+        publiceer(
+            Gebeurtenis.EVALUATIE_VASTGELEGD,
+            evaluatie_id=evaluatie.pk,
+            persoon_id=plan.persoon_id,
+            aanbieder_id=evaluatie.regel.organisatie_id,
+            voortgang=voortgang,
         )
     return evaluatie
 

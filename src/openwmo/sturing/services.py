@@ -158,24 +158,16 @@ def beantwoord(user, uitnodiging_id: int, gegevens: dict, *, kanaal: str = "ui")
     return antwoord
 
 
-def bij_evaluatie(evaluatie) -> None:
+def bij_evaluatie(evaluatie_id: int, *, persoon_id, aanbieder_id=None) -> None:
     """After an evaluation is recorded, the resident gets a survey invitation."""
-    if not evaluatie.uitgevoerd_op:
-        return
-    regel = evaluatie.regel
-    nodig_uit(
-        regel.plan.persoon_id,
-        Aanleiding.EVALUATIE,
-        evaluatie.pk,
-        aanbieder_id=regel.organisatie_id,
-    )
+    nodig_uit(persoon_id, Aanleiding.EVALUATIE, evaluatie_id, aanbieder_id=aanbieder_id)
 
 
-def bij_einde(levering) -> None:
+def bij_einde(levering_id: int, *, persoon_id, aanbieder_id, reden_beeindiging: str) -> None:
     """After a definitive stop message (iWmo 307, not a temporary stop)."""
-    if levering.soort != "stop" or levering.reden_beeindiging in ("", "20", "02"):
+    if reden_beeindiging in ("", "20", "02"):
         return
-    nodig_uit(levering.persoon_id, Aanleiding.EINDE, levering.pk, levering.aanbieder_id)
+    nodig_uit(persoon_id, Aanleiding.EINDE, levering_id, aanbieder_id)
 
 
 # --- figures computed ahead ---------------------------------------------------------------

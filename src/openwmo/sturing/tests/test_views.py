@@ -216,21 +216,3 @@ def test_enquete_een_keer_beantwoorden(client, users, inwoner, inwoner_elders):
     client.post(f"/sturing/vragenlijst/{eigen.pk}/", {"toegang_wist": "1"})
     assert Antwoord.objects.count() == 1
     assert f"/sturing/vragenlijst/{eigen.pk}/" not in client.get("/").content.decode()
-
-
-def test_uitnodiging_na_evaluatie_en_einde(inwoner, django_capture_on_commit_callbacks):
-    aanbieder = f.OrganisatieFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        r = s.regel(s.plan(inwoner, D(2026, 1, 1)), "basis", organisatie=aanbieder)
-        e = s.evaluatie(r, D(2026, 3, 1), "bereikt")
-        t = s.toewijzing(inwoner, aanbieder, D(2026, 1, 1))
-        s.levering(t, "stop", D(2026, 1, 1), einde=D(2026, 3, 1), reden="20")  # temporary
-        stop = s.levering(t, "stop", D(2026, 1, 1), einde=D(2026, 4, 1), reden="19")
-    assert set(Uitnodiging.objects.values_list("aanleiding", "bron_id", "aanbieder_id")) == {
-        ("evaluatie", e.pk, aanbieder.pk),
-        ("einde", stop.pk, aanbieder.pk),
-    }
-    # saving the evaluation again does not invite twice
-    with django_capture_on_commit_callbacks(execute=True):
-        e.save()
-    assert Uitnodiging.objects.count() == 2
