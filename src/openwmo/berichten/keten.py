@@ -76,7 +76,10 @@ class Staat:
 
     # --- loading -----------------------------------------------------------------
     @classmethod
-    def uit_database(cls, berichten: list[Gelezen], *, vandaag=None) -> "Staat":
+    def uit_database(cls, berichten: list[Gelezen], *, vandaag=None, vergrendel=False) -> "Staat":
+        """``vergrendel`` (inside the batch's transaction): the toewijzingen of the batch's
+        clients are read first, with a row lock (PostgreSQL), so a parallel batch for the
+        same toewijzingen waits until this one commits and then reads what it stored."""
         from openwmo.inwoners.selectors import persoon_ids_voor_bsns
         from openwmo.organisaties.models import Organisatie
 
@@ -97,6 +100,13 @@ class Staat:
                 refs.add(ap["ReferentieAanbieder"])
             if client and "Verzoek" in client:
                 refs.add(client["Verzoek"]["ReferentieAanbieder"])
+        soorten = {g.nr for g in berichten}
+        toewijzingen = []
+        if vergrendel or soorten & {"301", "305", "307", "317", "323"}:
+            qs = Toewijzing.objects.filter(bsn__in=bsns)
+            if vergrendel:  # in pk order, as every batch locks them: no deadlock
+                qs = qs.select_for_update().order_by("pk")
+            toewijzingen = laad(qs)
         for soort, code, agb, pk in Organisatie.objects.values_list(
             "soort", "gemeentecode", "agb_code", "pk"
         ):
@@ -118,9 +128,8 @@ class Staat:
             if richting == Bericht.Richting.IN:
                 staat.berichten[(afz, typ, ident)].add(sha)
         staat.personen = persoon_ids_voor_bsns(bsns)
-        soorten = {g.nr for g in berichten}
         if soorten & {"301", "305", "307", "317", "323"}:
-            for t in laad(Toewijzing.objects.filter(bsn__in=bsns)):
+            for t in toewijzingen:
                 t.agb = agb_van.get(t.aanbieder_id, "")
                 staat._toewijzing(t)
         if soorten & {"305", "307"}:

@@ -232,12 +232,6 @@ def _verwerk(invoer, gebruiker, kanaal, opslaan, gesloten, vandaag, meting) -> l
         resultaten.append(r)
     klok = _meet(meting, "lezen en niveau 1-2", klok)
     leesbaar = [r.gelezen for r in resultaten if r.gelezen.header_geldig]
-    staat = (
-        keten.Staat.uit_database(leesbaar, vandaag=vandaag)
-        if gesloten
-        else keten.Staat(vandaag=vandaag)
-    )
-    klok = _meet(meting, "staat laden", klok)
     volgorde = sorted(
         range(len(resultaten)),
         key=lambda n: (
@@ -248,16 +242,30 @@ def _verwerk(invoer, gebruiker, kanaal, opslaan, gesloten, vandaag, meting) -> l
         ),
     )
     if opslaan:
+        # the chain state is read inside the batch's transaction, under its locks: row
+        # locks on the clients' toewijzingen (PostgreSQL), the write lock taken at BEGIN
+        # (SQLite, transaction_mode IMMEDIATE). A parallel batch for the same toewijzing
+        # waits, then reads what this one stored (issue 21)
         with transaction.atomic():
+            staat = _staat(leesbaar, gesloten, vandaag, vergrendel=True)
+            klok = _meet(meting, "staat laden", klok)
             _verwerk_geordend(resultaten, volgorde, invoer, staat, codes, nu, vandaag, True)
             klok = _meet(meting, "niveau 3-4 en retours", klok)
             _sla_op(resultaten, staat, gebruiker, kanaal)
             klok = _meet(meting, "opslaan", klok)
         _meet(meting, "commit", klok)
     else:
+        staat = _staat(leesbaar, gesloten, vandaag, vergrendel=False)
+        klok = _meet(meting, "staat laden", klok)
         _verwerk_geordend(resultaten, volgorde, invoer, staat, codes, nu, vandaag, False)
         _meet(meting, "niveau 3-4 en retours", klok)
     return resultaten
+
+
+def _staat(leesbaar, gesloten, vandaag, *, vergrendel) -> keten.Staat:
+    if not gesloten:
+        return keten.Staat(vandaag=vandaag)
+    return keten.Staat.uit_database(leesbaar, vandaag=vandaag, vergrendel=vergrendel)
 
 
 def _meet(meting: dict | None, stap: str, sinds: float) -> float:

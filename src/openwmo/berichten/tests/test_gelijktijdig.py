@@ -1,0 +1,124 @@
+"""Two batches at the same moment for the same toewijzing (issue 21, item 6).
+
+Each batch runs in its own thread with its own database connection. The test holds a
+lock while both start, so that both are inside the pipeline before either may write;
+then it lets go. The chain state must be read under the batch's own lock: exactly one
+start is accepted, the other gets the retour code of a second start (TR074).
+
+SQLite: the in-memory test database cannot make a second writer wait (shared cache
+answers "table is locked" at once), so the threads work on a file copy of it, as
+production does (WAL, ``transaction_mode`` IMMEDIATE, a busy timeout)."""
+
+import sqlite3
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+
+from openwmo.berichten.models import Bericht, Levering, Toewijzing
+from openwmo.berichten.verwerking import Invoer, verwerk
+
+from . import keten
+
+
+def _in_thread(pad, werk):
+    """``werk()`` in a new thread with its own connection (to the file ``pad`` if given)."""
+    fout = []
+
+    def doe():
+        try:
+            if pad is not None:
+                connection.settings_dict = {**connection.settings_dict, "NAME": str(pad)}
+            werk()
+        except BaseException as e:  # noqa: BLE001 - reported in the test thread
+            fout.append(e)
+        finally:
+            connection.close()
+
+    t = threading.Thread(target=doe)
+    t.start()
+    return t, fout
+
+
+def _wacht_op_wachtenden(aantal, uiterlijk=15.0):
+    """PostgreSQL: until ``aantal`` other sessions wait for a lock in this database."""
+    eind = time.monotonic() + uiterlijk
+    while time.monotonic() < eind:
+        with connection.cursor() as c:
+            c.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+            )
+            if c.fetchone()[0] >= aantal:
+                return
+        time.sleep(0.05)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twee_gelijktijdige_starts_voor_dezelfde_toewijzing(
+    consulent, aanbieder, mariska, tmp_path
+):
+    org, _ = aanbieder
+    t = keten.toewijzing(consulent, org, mariska, categorie="02")
+    begin = keten.dagen(-5)
+    berichten = [
+        keten.bericht_305(
+            org.agb_code, mariska.bsn, nummer=t.nummer, categorie="02", begindatum=begin, ident=i
+        )
+        for i in ("START-A", "START-B")
+    ]
+    pad = None
+    if connection.vendor == "sqlite":
+        pad = tmp_path / "openwmo.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(pad) as kopie:
+            connection.connection.backup(kopie)
+            kopie.execute("PRAGMA journal_mode=WAL")  # as the settings leave a database
+        kopie.close()
+
+    uitkomst = {}
+
+    def batch(raw):
+        def werk():
+            [r] = verwerk([Invoer(raw, org)])
+            uitkomst[raw] = r.retourcodes
+
+        return werk
+
+    if pad is None:  # PostgreSQL: hold the toewijzing until both batches wait for a lock
+        with transaction.atomic():
+            Toewijzing.objects.select_for_update().get(pk=t.pk)
+            threads = [_in_thread(None, batch(raw)) for raw in berichten]
+            _wacht_op_wachtenden(2)
+    else:  # SQLite: hold the write lock of the file while both batches start
+        blok = sqlite3.connect(pad, isolation_level=None)
+        blok.execute("BEGIN IMMEDIATE")
+        threads = [_in_thread(pad, batch(raw)) for raw in berichten]
+        time.sleep(1.5)
+        blok.execute("ROLLBACK")
+        blok.close()
+    for thread, fout in threads:
+        thread.join(60)
+        assert not thread.is_alive()
+        assert not fout, fout
+
+    assert sorted(map(tuple, uitkomst.values())) == [("0200",), ("9074",)]
+
+    telling = {}
+
+    def tel():
+        telling["starts"] = Levering.objects.filter(
+            toewijzing_id=t.pk, soort=Levering.Soort.START, actief=True
+        ).count()
+        telling["berichten"] = sorted(
+            Bericht.objects.filter(berichttype="WMO305").values_list("identificatie", "status")
+        )
+        telling["gestart"] = Toewijzing.objects.get(pk=t.pk).gestart
+
+    thread, fout = _in_thread(pad, tel)
+    thread.join(60)
+    assert not fout, fout
+    assert telling["starts"] == 1  # nothing double
+    assert [s for _, s in telling["berichten"]].count(Bericht.Status.GEACCEPTEERD) == 1
+    assert len(telling["berichten"]) == 2 and telling["gestart"] is True
