@@ -35,6 +35,7 @@ def setup() -> None:
     # the demo users have no authenticator; the check itself is one session read
     os.environ.setdefault("TWEESTAPS_VERPLICHT", "false")
     os.environ.setdefault("OPENWMO_VAR_DIR", str(Path.cwd() / "var"))
+    os.environ.setdefault("OPENWMO_DEMO", "true")  # --seed uses the demo add-on
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openwmo.conf.settings")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     import django

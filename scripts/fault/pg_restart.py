@@ -95,6 +95,7 @@ def main():
         DATABASE_URL=db_url,
         SECRET_KEY=secrets.token_urlsafe(50),
         DEBUG="false",
+        OPENWMO_DEMO="true",  # production settings plus the demo add-on for ``seed``
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",

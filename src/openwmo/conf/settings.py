@@ -72,8 +72,12 @@ INSTALLED_APPS = [
     "openwmo.sturing",
     "openwmo.ops",
     "openwmo.portaal",
-    "openwmo.demo",
 ]
+# The demo municipality (``openwmo seed``, ``openwmo export_demo``) is an add-on: installed
+# with DEBUG or OPENWMO_DEMO=true, left out of a production installation.
+DEMO = env_bool("OPENWMO_DEMO", DEBUG)
+if DEMO:
+    INSTALLED_APPS.append("openwmo.demo")
 
 MIDDLEWARE = [
     "openwmo.ops.middleware.VerzoekMiddleware",

@@ -18,6 +18,10 @@ TWEESTAPS_VERPLICHT = env_bool("TWEESTAPS_VERPLICHT", False)
 if "OPENWMO_CACHE" not in os.environ:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The tests seed the demo municipality, so the demo add-on is installed (production leaves it out).
+if "openwmo.demo" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, "openwmo.demo"]  # noqa: F405
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {  # noqa: F405

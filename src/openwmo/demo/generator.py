@@ -18,7 +18,6 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from openwmo.accounts.models import User
-from openwmo.extensions import app_modules
 from openwmo.gebieden.models import Buurt, Buurtkamer, Openingstijd, Postcode, Wijk
 from openwmo.inwoners.models import Adres, Huishouden, Persoon, Relatie
 from openwmo.organisaties.models import Medewerker, Organisatie, Team
@@ -35,6 +34,7 @@ from .constants import (
     MIN_RESIDENTS,
 )
 from .contracts import build_contracts
+from .demodata import vul_alles
 from .geography import Geography
 from .legacy import LegacyClients
 from .organisations import build_organisations, build_staff
@@ -95,11 +95,8 @@ def seed(
                     output.close()
             reset_sequences()
             summary["ondersteuningsplannen"] = build_persona_plans()
-            # Each app may add its own demo data in a module ``demodata.py`` with
-            # ``vul(rng: random.Random) -> dict`` (run in INSTALLED_APPS order).
-            for module in app_modules("demodata"):
-                rng = random.Random(f"lindeveen:{seed}:{module.__name__}")
-                summary.update(module.vul(rng) or {})
+            # The product apps' demo data (``demodata/<app>.py``), in a fixed order.
+            summary.update(vul_alles(seed))
     except BaseException:
         if partial and partial.exists():
             partial.unlink()

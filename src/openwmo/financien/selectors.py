@@ -14,7 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -147,10 +146,12 @@ def jaarkosten_cents(categorie: str, volume: Decimal | int, eenheid: str, jaar: 
     return afronden(Decimal(volume) * per_jaar * tarief_cents(categorie, eenheid, jaar))
 
 
-def legacy_pad() -> Path:
-    from openwmo.demo.constants import LEGACY_FILENAME
+def startgroepen(jaar: int) -> list[Clientgroep]:
+    """The legacy client base for the start split: the existing beschikkingen imported in
+    the transition (overgang), per product with count and yearly cost."""
+    from openwmo.overgang import selectors as overgang
 
-    return Path(settings.VAR_DIR) / "demo" / LEGACY_FILENAME
+    return overgang.startgroepen(jaar)
 
 
 def clientgroepen_uit_csv(pad: Path, jaar: int) -> list[Clientgroep]:

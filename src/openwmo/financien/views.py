@@ -174,12 +174,11 @@ def export(request, tabel: str):
 
 
 def _startverdeling(jaar):
-    pad = selectors.legacy_pad()
-    if not pad.exists():
-        return [], None
     try:
-        groepen = selectors.clientgroepen_uit_csv(pad, jaar)
-    except (LookupError, KeyError, ValueError):
+        groepen = selectors.startgroepen(jaar)
+    except LookupError:  # no tariff for a product in this year
+        return [], None
+    if not groepen:
         return [], None
     return groepen, selectors.verdeel_clientenbestand(groepen, jaar)
 

@@ -478,6 +478,26 @@ def clientgroepen(jaar: int):
     return voorlopig, definitief
 
 
+def startgroepen(jaar: int):
+    """The imported existing beschikkingen per legacy product: number and yearly cost, for
+    the start split (each product takes the configured assumption, aandeel_basis None)."""
+    from django.db.models import Count
+
+    from openwmo.financien.selectors import Clientgroep, jaarkosten_cents
+
+    aantal: Counter = Counter()
+    kosten: Counter = Counter()
+    rijen = (
+        BestaandeBeschikking.objects.values_list("product", "volume", "eenheid")
+        .annotate(n=Count("pk"))
+        .order_by("product", "volume", "eenheid")
+    )
+    for product, volume, eenheid, n in rijen:
+        aantal[product] += n
+        kosten[product] += n * jaarkosten_cents(product, volume, eenheid, jaar)
+    return [Clientgroep(p, aantal[p], kosten[p]) for p in sorted(aantal)]
+
+
 def herberekening(jaar: int) -> Herberekening:
     """The lumpsum split from the real outcomes next to the provisional split."""
     from openwmo.financien.selectors import verdeel_clientenbestand

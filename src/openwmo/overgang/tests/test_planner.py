@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from openwmo.accounts.models import Rol
-from openwmo.overgang import demodata, planner, services
+from openwmo.demo.demodata import overgang as demodata
+from openwmo.overgang import planner, services
 from openwmo.overgang.models import Gesprek
 
 from .factories import GesprekFactory

@@ -19,7 +19,11 @@ class Command(BaseCommand):
             "startverdeling", help="Startverdeling uit het bestaande cliëntenbestand."
         )
         sv.add_argument("--jaar", type=int, required=True)
-        sv.add_argument("--bestand", help="CSV (standaard: het bestand van openwmo seed)")
+        sv.add_argument(
+            "--bestand",
+            help="CSV met één regel per beschikking (standaard: de bestaande beschikkingen "
+            "die bij de overgang zijn ingelezen)",
+        )
 
     def handle(self, *args, actie, **opts):
         return getattr(self, f"_{actie}")(**opts)
@@ -48,13 +52,21 @@ class Command(BaseCommand):
     def _startverdeling(self, jaar, bestand=None, **_):
         from pathlib import Path
 
-        pad = Path(bestand) if bestand else selectors.legacy_pad()
-        if not pad.exists():
-            raise CommandError(f"Bestand niet gevonden: {pad}")
-        try:
-            groepen = selectors.clientgroepen_uit_csv(pad, jaar)
-        except (LookupError, KeyError, ValueError) as exc:
-            raise CommandError(f"Bestand niet te verwerken: {exc}") from None
+        if bestand:
+            pad = Path(bestand)
+            if not pad.exists():
+                raise CommandError(f"Bestand niet gevonden: {pad}")
+            try:
+                groepen = selectors.clientgroepen_uit_csv(pad, jaar)
+            except (LookupError, KeyError, ValueError) as exc:
+                raise CommandError(f"Bestand niet te verwerken: {exc}") from None
+        else:
+            try:
+                groepen = selectors.startgroepen(jaar)
+            except LookupError as exc:
+                raise CommandError(str(exc)) from None
+            if not groepen:
+                raise CommandError("Er zijn geen bestaande beschikkingen ingelezen.")
         v = selectors.verdeel_clientenbestand(groepen, jaar)
         uit = {
             "basis_cents": v.basis_cents,

@@ -10,9 +10,10 @@ import pytest
 from django.db.models import Min
 
 from openwmo.accounts.models import Rol
+from openwmo.demo.demodata import overgang as demodata
 from openwmo.demo.personas import MARISKA, PIETER
 from openwmo.organisaties.models import Organisatie
-from openwmo.overgang import demodata, importer, planner, selectors
+from openwmo.overgang import importer, planner, selectors
 from openwmo.overgang.models import BestaandeBeschikking, Gesprek, Overstap
 from openwmo.testing import factories as f
 

@@ -13,11 +13,10 @@ import random
 from django.utils import timezone
 
 from openwmo.accounts.models import Rol, User
+from openwmo.berichten import services
+from openwmo.berichten.models import Levering, Verzoek
 from openwmo.inwoners.models import Persoon
 from openwmo.organisaties.models import Organisatie
-
-from . import services
-from .models import Levering, Verzoek
 
 CLIENTEN_PER_AANBIEDER = 12
 TAAKGERICHT_STARTS = 15
@@ -85,7 +84,7 @@ def vul(rng: random.Random) -> dict:
                 begindatum=vandaag - datetime.timedelta(days=rng.randint(1, 60)),
                 kanaal="systeem",
             )
-    from .models import Bericht
+    from openwmo.berichten.models import Bericht
 
     return {"iwmo_berichten": Bericht.objects.count()}
 

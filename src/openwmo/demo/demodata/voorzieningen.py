@@ -7,9 +7,8 @@ import datetime
 from openwmo.accounts.models import Rol, User
 from openwmo.demo.constants import PEILDATUM
 from openwmo.inwoners.models import Persoon
-
-from . import normen, services
-from .models import Aanvraag, RegionaalAdvies
+from openwmo.voorzieningen import normen, services
+from openwmo.voorzieningen.models import Aanvraag, RegionaalAdvies
 
 PER_MAAND = {"hh": 10, "vervoerspas": 8, "woonaanpassing": 5}
 DAGEN = {"hh": (3, 16), "vervoerspas": (0, 6), "woonaanpassing": (4, 18)}

@@ -13,10 +13,15 @@ import io
 
 from django.utils import timezone
 
+from openwmo.overgang import importer, services
+from openwmo.overgang.models import (
+    Begeleiding,
+    BestaandeBeschikking,
+    Gesprek,
+    Route,
+    VoorlopigePijler,
+)
 from openwmo.privacy.services import Kanaal
-
-from . import importer, services
-from .models import Begeleiding, BestaandeBeschikking, Gesprek, Route, VoorlopigePijler
 
 START = datetime.date(2025, 12, 1)
 GOLIVE = datetime.date(2027, 1, 1)

@@ -4,8 +4,8 @@ import pytest
 
 from openwmo.accounts.models import Rol
 from openwmo.berichten.models import Toewijzing
+from openwmo.demo.demodata.kwaliteit import zorg_voor_contracten
 from openwmo.kwaliteit import selectors
-from openwmo.kwaliteit.demodata import zorg_voor_contracten
 from openwmo.kwaliteit.models import Contractpartij
 from openwmo.testing import factories as f
 

@@ -9,10 +9,8 @@ from django.utils import timezone
 from openwmo.accounts.models import Rol as Gebruikersrol
 from openwmo.accounts.models import User
 from openwmo.demo.constants import PEILDATUM
-from openwmo.organisaties.models import Organisatie
-
-from . import services
-from .models import (
+from openwmo.kwaliteit import services
+from openwmo.kwaliteit.models import (
     Basisovereenkomst,
     Contractpartij,
     Klacht,
@@ -22,6 +20,7 @@ from .models import (
     Rol,
     Thema,
 )
+from openwmo.organisaties.models import Organisatie
 
 Soort = Organisatie.Soort
 INGANG = datetime.date(2026, 1, 1)

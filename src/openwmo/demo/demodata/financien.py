@@ -1,13 +1,13 @@
-"""Lindeveen's finance: 2026 lumpsums fixed from the legacy client base (95% of its cost,
-the transformation target), subsidies for the sociale basis, and a transfer request from
-an aanvullend provider waiting for the basis provider's agreement."""
+"""Lindeveen's finance: 2026 lumpsums fixed from the existing beschikkingen that the
+overgang demo imported (95% of their cost, the transformation target), subsidies for the
+sociale basis, and a transfer request from an aanvullend provider waiting for the basis
+provider's agreement. Runs after the overgang demo (see ``VOLGORDE``)."""
 
 from openwmo.accounts.models import Rol, User
 from openwmo.demo.constants import PEILDATUM
+from openwmo.financien import selectors, services
+from openwmo.financien.models import Lumpsum
 from openwmo.organisaties.models import Organisatie
-
-from . import selectors, services
-from .models import Lumpsum
 
 JAAR = PEILDATUM.year
 DOEL = 95  # percent of the legacy cost that the lumpsums may spend
@@ -18,23 +18,15 @@ SUBSIDIES = [
 ]
 
 
-def _groepen():
-    pad = selectors.legacy_pad()
-    for kandidaat in (pad.with_suffix(".csv.deel"), pad):  # during the seed: the partial file
-        if kandidaat.exists() and kandidaat.stat().st_size:
-            return selectors.clientgroepen_uit_csv(kandidaat, JAAR)
-    return []
-
-
 def vul(rng) -> dict:
     beleid = User.objects.filter(rol=Rol.BELEIDSMAKER).order_by("pk").first()
     if beleid is None:
         return {}
-    from openwmo.kwaliteit.demodata import zorg_voor_contracten
+    from openwmo.demo.demodata.kwaliteit import zorg_voor_contracten
 
     zorg_voor_contracten()
     summary = {}
-    groepen = _groepen()
+    groepen = selectors.startgroepen(JAAR)  # the beschikkingen the overgang demo imported
     if groepen and not Lumpsum.objects.filter(jaar=JAAR).exists():
         kosten = sum(g.kosten_cents for g in groepen)
         rijen = services.stel_lumpsums_vast(

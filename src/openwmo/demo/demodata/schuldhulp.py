@@ -11,9 +11,8 @@ from openwmo.accounts.models import Rol, User
 from openwmo.demo.constants import PEILDATUM
 from openwmo.inwoners.models import Persoon
 from openwmo.plannen.models import Plan
+from openwmo.schuldhulp.models import Betalingssignaal, Crisis, Inzet
 from openwmo.toegang.models import Signaal
-
-from .models import Betalingssignaal, Crisis, Inzet
 
 MAANDEN = 12
 SIGNALEN_PER_MAAND = 9

@@ -40,9 +40,8 @@ def vul(rng: random.Random) -> dict:
     from openwmo.inwoners.models import Persoon
     from openwmo.organisaties.models import Organisatie
     from openwmo.plannen.models import Evaluatie, Plan, PlanVersie, Regel
+    from openwmo.sturing.models import Antwoord, Uitnodiging
     from openwmo.toegang.models import Melding
-
-    from .models import Antwoord, Uitnodiging
 
     vandaag = timezone.localdate()
     begin = datetime.date(vandaag.year - JAREN + 1, 1, 1)

@@ -6,9 +6,8 @@ import datetime
 from openwmo.accounts.models import Rol, User
 from openwmo.demo.constants import PEILDATUM
 from openwmo.inwoners.selectors import personen_in_scope
+from openwmo.jeugd.models import Risicotaxatie
 from openwmo.organisaties.models import Organisatie, Team
-
-from .models import Risicotaxatie
 
 JET = "Jeugd Expert Team (JET) Lindeveen"
 
