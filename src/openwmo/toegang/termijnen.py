@@ -6,6 +6,9 @@ Terms run in calendar days: weekends and holidays count. The day of the melding 
 application is day 0, so a melding on Monday 2 March ends on Monday 13 April.
 A suspension at the resident's request adds its days (both ends included); an open
 suspension adds the days up to and including the reference date.
+Both are terms set by law, so the Algemene termijnenwet (art. 1) applies: a term that
+ends on a Saturday, Sunday or recognised holiday runs on to the next working day
+(``openwmo.kalender``).
 - Penalty for a late decision (Awb art. 4:17): from the day two weeks after the later of
   the expiry of the decision term and the receipt of the notice of default, € 23 per day
   for the first 14 days, € 35 for the next 14 and € 45 after that, for at most 42 days.
@@ -14,6 +17,8 @@ suspension adds the days up to and including the reference date.
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from openwmo.kalender import volgende_werkdag
 
 ONDERZOEK_DAGEN = 42
 BESLIS_DAGEN = 14
@@ -94,7 +99,7 @@ def _stand(start, dagen, opschortingen, afgerond_op, peildatum) -> Stand:
     )
     return Stand(
         start=start,
-        einddatum=start + datetime.timedelta(days=dagen + extra),
+        einddatum=volgende_werkdag(start + datetime.timedelta(days=dagen + extra)),
         afgerond_op=afgerond_op,
         opgeschort=opgeschort,
         peildatum=peildatum,

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from openwmo.accounts.models import Rol
+from openwmo.kalender import is_werkdag, volgende_werkdag
 from openwmo.privacy.models import AuditRecord
 from openwmo.testing import factories as f
 from openwmo.testing.tijd import eerder_vandaag
@@ -409,6 +410,9 @@ def test_aanvraag_besluit_ingebrekestelling_en_dwangsom(users, inwoner):
         )
     assert "vóór de melding" in exc.value.messages[0]
     aanvraag = vandaag - datetime.timedelta(30)
+    while not is_werkdag(aanvraag + datetime.timedelta(14)):  # no Atw extension here
+        aanvraag -= datetime.timedelta(1)
+    te_laat = (vandaag - aanvraag).days - 14  # 16 unless moved back above
     services.leg_termijnstap_vast(
         consulent, melding.pk, stap="aanvraag", datum=aanvraag, kanaal="ui"
     )
@@ -431,9 +435,9 @@ def test_aanvraag_besluit_ingebrekestelling_en_dwangsom(users, inwoner):
     melding.refresh_from_db()
     t = selectors.termijnen_van(melding)
     assert t.onderzoek.oordeel == "op tijd"  # ended by the aanvraag on day 10
-    assert t.besluit.verlopen and t.besluit.dagen_te_laat == 16
+    assert t.besluit.verlopen and t.besluit.dagen_te_laat == te_laat
     assert t.dwangsom.vanaf == aanvraag + datetime.timedelta(29)
-    assert (t.dwangsom.dagen, t.dwangsom.bedrag) == (2, 46)
+    assert (t.dwangsom.dagen, t.dwangsom.bedrag) == (te_laat - 14, 23 * (te_laat - 14))
     with pytest.raises(ValidationError):
         services.leg_termijnstap_vast(
             consulent,
@@ -474,15 +478,29 @@ def test_opschorting_op_verzoek_verlengt_de_termijn(users, inwoner):
         werker, melding.pk, termijn="onderzoek", tot=van + datetime.timedelta(2), kanaal="ui"
     )
     melding = Melding.objects.get(pk=melding.pk)
-    assert selectors.termijnen_van(melding).onderzoek.einddatum == voor + datetime.timedelta(3)
+    # 42 days plus the 3 suspended ones, moved past a weekend or holiday (Atw)
+    assert voor == volgende_werkdag(timezone.localdate() + datetime.timedelta(32))
+    assert selectors.termijnen_van(melding).onderzoek.einddatum == volgende_werkdag(
+        timezone.localdate() + datetime.timedelta(35)
+    )
     assert Opschorting.objects.get().tot == van + datetime.timedelta(2)
+
+
+def _verlopen_sinds(dagen: int) -> int:
+    """Days ago a term of ``dagen`` days must have started to have ended before today,
+    also when its end moved past a weekend or holiday (Atw)."""
+    oud = dagen + 1
+    vandaag = timezone.localdate()
+    while volgende_werkdag(vandaag - datetime.timedelta(oud - dagen)) >= vandaag:
+        oud += 1
+    return oud
 
 
 def test_lijst_te_laat_klopt_met_de_termijnen(users, inwoner, teamleider):
     consulent = users[Rol.WMO_CONSULENT]
     nieuw = melding_voor(consulent, inwoner)
     net_op_tijd = _oud(melding_voor(consulent, inwoner), 42)
-    te_laat = _oud(melding_voor(consulent, inwoner), 43)
+    te_laat = _oud(melding_voor(consulent, inwoner), _verlopen_sinds(42))
     opgeschort = _oud(melding_voor(consulent, inwoner), 50)
     Opschorting.objects.create(
         melding=opgeschort,
@@ -497,7 +515,7 @@ def test_lijst_te_laat_klopt_met_de_termijnen(users, inwoner, teamleider):
     )
     aanvraag_laat = _oud(melding_voor(consulent, inwoner), 30)
     Melding.objects.filter(pk=aanvraag_laat.pk).update(
-        aanvraag_op=timezone.localdate() - datetime.timedelta(15)
+        aanvraag_op=timezone.localdate() - datetime.timedelta(_verlopen_sinds(14))
     )
     opgelost = _oud(melding_voor(consulent, inwoner), 90)
     Melding.objects.filter(pk=opgelost.pk).update(status=Status.OPGELOST, uitkomst="informatie")
@@ -513,8 +531,8 @@ def test_lijst_te_laat_klopt_met_de_termijnen(users, inwoner, teamleider):
 
 def test_termijnbewaking_maakt_signalen_eenmalig(users, inwoner):
     consulent = users[Rol.WMO_CONSULENT]
-    bijna = _oud(melding_voor(consulent, inwoner), 38)  # 4 days left
-    verlopen = _oud(melding_voor(consulent, inwoner), 45)
+    bijna = _oud(melding_voor(consulent, inwoner), 39)  # 3 days left, at most 7 with Atw
+    verlopen = _oud(melding_voor(consulent, inwoner), _verlopen_sinds(42))
     melding_voor(consulent, inwoner)  # 42 days left: no warning
     call_command("termijnen_bewaken", "--direct", "--dagen", "7")
     signalen = {(s.melding_id, s.soort) for s in Termijnsignaal.objects.all()}

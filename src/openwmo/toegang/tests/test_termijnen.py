@@ -14,9 +14,16 @@ def test_zes_weken_in_kalenderdagen_weekend_telt_mee():
     stand = t.onderzoekstermijn(VRIJDAG, peildatum=VRIJDAG)
     assert stand.einddatum == D(2026, 4, 17)  # a Friday, exactly 42 days later
     assert stand.dagen_over == 42
+
+
+def test_termijn_die_in_het_weekend_of_op_een_feestdag_eindigt_loopt_door():
+    # Algemene termijnenwet art. 1: 42 days from Saturday 7 March end on Saturday 18 April
     zaterdag = t.onderzoekstermijn(D(2026, 3, 7), peildatum=D(2026, 3, 7))
-    assert zaterdag.einddatum == D(2026, 4, 18)  # ends on a Saturday: not moved
-    assert zaterdag.einddatum.isoweekday() == 6
+    assert zaterdag.einddatum == D(2026, 4, 20)
+    # 14 days from 20 March end on Goede Vrijdag 3 April; Tweede Paasdag follows
+    assert t.beslistermijn(D(2026, 3, 20), peildatum=D(2026, 3, 20)).einddatum == D(2026, 4, 7)
+    # 42 days from 16 March end on Koningsdag, Monday 27 April 2026
+    assert t.onderzoekstermijn(D(2026, 3, 16), peildatum=D(2026, 3, 16)).einddatum == D(2026, 4, 28)
 
 
 def test_laatste_dag_is_nog_op_tijd_de_dag_erna_te_laat():
@@ -39,13 +46,13 @@ def test_opschorting_verlengt_met_haar_dagen_beide_grenzen_inbegrepen():
     stand = t.onderzoekstermijn(
         VRIJDAG, peildatum=VRIJDAG, opschortingen=[(D(2026, 3, 10), D(2026, 3, 19))]
     )
-    assert stand.einddatum == D(2026, 4, 27)
+    assert stand.einddatum == D(2026, 4, 28)  # 27 April is Koningsdag
 
 
 def test_overlappende_opschortingen_tellen_een_keer():
     perioden = [(D(2026, 3, 10), D(2026, 3, 19)), (D(2026, 3, 15), D(2026, 3, 24))]
     stand = t.onderzoekstermijn(VRIJDAG, peildatum=VRIJDAG, opschortingen=perioden)
-    assert stand.einddatum == D(2026, 4, 17) + datetime.timedelta(15)
+    assert stand.einddatum == D(2026, 5, 4)  # 15 days more is Saturday 2 May
 
 
 def test_lopende_opschorting_telt_tot_en_met_vandaag_en_is_opgeschort():
@@ -63,7 +70,7 @@ def test_opschorting_na_afronden_of_voor_de_start_telt_niet():
         afgerond_op=D(2026, 4, 1),
         opschortingen=[(D(2026, 3, 1), D(2026, 3, 6)), (D(2026, 4, 10), D(2026, 4, 20))],
     )
-    assert stand.einddatum == D(2026, 4, 18)  # only 6 March itself counts
+    assert stand.einddatum == D(2026, 4, 20)  # only 6 March counts; 18 April is a Saturday
 
 
 def test_melding_wordt_aanvraag_beslistermijn_neemt_het_over():
@@ -71,8 +78,8 @@ def test_melding_wordt_aanvraag_beslistermijn_neemt_het_over():
     onderzoek = t.onderzoekstermijn(melding, peildatum=D(2026, 4, 10), aanvraag_op=aanvraag)
     assert onderzoek.afgerond_op == aanvraag and onderzoek.oordeel == "op tijd"
     besluit = t.beslistermijn(aanvraag, peildatum=D(2026, 4, 10))
-    assert besluit.einddatum == D(2026, 4, 3)  # 14 days, over a weekend
-    assert besluit.verlopen and besluit.dagen_te_laat == 7
+    assert besluit.einddatum == D(2026, 4, 7)  # 14 days end on Goede Vrijdag, then Easter
+    assert besluit.verlopen and besluit.dagen_te_laat == 3
     # a late investigation stays late when the resident then files the aanvraag
     laat = t.onderzoekstermijn(melding, peildatum=D(2026, 5, 1), aanvraag_op=D(2026, 4, 20))
     assert laat.oordeel == "te laat"
