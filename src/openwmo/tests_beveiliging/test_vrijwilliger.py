@@ -82,12 +82,15 @@ def test_vrijwilliger_krijgt_hetzelfde_antwoord_of_het_bsn_klopt_of_niet(
     )
     assert klopt.status_code == onbekend.status_code == verkeerde_datum.status_code == 302
     assert klopt["Location"] == onbekend["Location"] == verkeerde_datum["Location"]
-    # the unmatched questions wait for the social team of the wijk, with what was typed
-    assert Melding.objects.count() == 1
+    # the unmatched questions wait for the social team of the wijk, with what was typed; for
+    # the volunteer they are meldingen like the matched one (without a resident until matched)
+    assert Melding.objects.count() == 3
+    assert Melding.objects.filter(persoon=inwoner).count() == 1
     assert sorted(OnlineMelding.objects.values_list("bsn", flat=True)) == sorted(
         [ONBEKEND_BSN, inwoner.bsn]
     )
     assert set(OnlineMelding.objects.values_list("naam", "wijk_id")) == {(GETYPT, kamer.wijk_id)}
+    assert not OnlineMelding.objects.filter(bezoek__persoon__isnull=False).exists()
 
 
 def test_vrijwilliger_via_de_api(users, kamer, inwoner):
@@ -102,7 +105,7 @@ def test_vrijwilliger_via_de_api(users, kamer, inwoner):
     assert klopt.status_code == onbekend.status_code == 202
     assert klopt.content == onbekend.content
     lijst = api.get("/api/v1/meldingen/")
-    detail = api.get(f"/api/v1/meldingen/{Melding.objects.get().pk}/")
+    detail = api.get(f"/api/v1/meldingen/{Melding.objects.get(persoon=inwoner).pk}/")
     for antwoord in (klopt, lijst, detail):
         for tekst in _geheim(inwoner):
             assert tekst not in antwoord.content.decode()

@@ -626,6 +626,18 @@ class OnlineMelding(Basis):
     gekoppeld_door = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A volunteer's question in the buurtkamer whose BSN and birth date matched no resident:
+    # the melding as the volunteer registered it (without a resident, so the volunteer sees
+    # it like any other visitor). Matching fills in the resident on this melding, which keeps
+    # its channel, buurtkamer and first-contact outcome.
+    bezoek = models.OneToOneField(
+        Melding,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="buurtkamervraag",
+        verbose_name=_("melding uit de buurtkamer"),
+    )
 
     class Meta:
         ordering = ["ontvangen_op", "pk"]

@@ -109,15 +109,18 @@ def meldingen_in_scope(user) -> QuerySet[Melding]:
         )
         .prefetch_related(Prefetch("opschortingen", queryset=Opschorting.objects.order_by("van")))
     )
+    if scope.rol == Rol.VRIJWILLIGER:
+        # Today's visitors of the buurtkamers in the volunteer's wijken, nothing older; also
+        # those not (yet) matched to a resident, so the list tells nothing about the register.
+        return qs.filter(
+            buurtkamer__wijk_id__in=scope.wijk_ids, geregistreerd_op__gte=_vandaag_start()
+        )
+    # Others see a volunteer's question once the team has matched it to a resident.
+    qs = qs.filter(persoon__isnull=False)
     if scope.rol == Rol.WMO_CONSULENT:
         return qs
     if scope.rol == Rol.SOCIAAL_WERKER:
         return qs.filter(persoon__in=personen_in_scope(user).values("pk"))
-    if scope.rol == Rol.VRIJWILLIGER:
-        # Today's visitors of the buurtkamers in the volunteer's wijken, nothing older.
-        return qs.filter(
-            buurtkamer__wijk_id__in=scope.wijk_ids, geregistreerd_op__gte=_vandaag_start()
-        )
     if scope.rol == Rol.ZORGAANBIEDER and scope.organisatie_id:
         return qs.filter(route=Route.HH, hh_aanbieder_id=scope.organisatie_id)
     if scope.rol == Rol.INWONER and scope.persoon_id:

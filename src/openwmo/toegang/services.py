@@ -176,15 +176,16 @@ def _identificeer_blind(bsn: str, geboortedatum, errors: dict) -> None:
     _niet_in_toekomst(errors, "geboortedatum", geboortedatum, label=_("De geboortedatum"))
 
 
-def registreer_melding(user, gegevens: NieuweMelding, *, kanaal: str) -> Melding | OnlineMelding:
+def registreer_melding(user, gegevens: NieuweMelding, *, kanaal: str) -> Melding:
     """Register a request for support for a resident and his household.
 
     The household-help route goes to the chosen provider in this one step.
 
     A volunteer types the visitor's name, BSN and birth date and learns nothing back: when
     they do not match a resident with a household, the question is kept for a worker to
-    match (as an online question is), and the volunteer gets the same answer either way.
-    The caller must answer a volunteer the same for both return types."""
+    match (as an online question is): the melding is stored without a resident (and the
+    volunteer sees it like any other) until the team matches it. The caller must answer a
+    volunteer the same either way."""
     _rol(user, MELDER_ROLLEN)
     scope = scope_of(user)
     g = NieuweMelding(**{k: _strip(v) for k, v in gegevens.__dict__.items()})
@@ -263,13 +264,17 @@ def registreer_melding(user, gegevens: NieuweMelding, *, kanaal: str) -> Melding
         melding.full_clean(exclude=["persoon", "huishouden"])
     except ValidationError as exc:
         raise ValidationError(exc.message_dict) from exc
+    onbekend = False
     if vrijwilliger:
         persoon = selectors.persoon_op_identiteit(user, g.bsn, g.geboortedatum)
-        if persoon is None or persoon.huishouden_id is None:
-            return _vraag_uit_buurtkamer(user, g, buurtkamer, kanaal)
-        melding.persoon, melding.huishouden_id = persoon, persoon.huishouden_id
+        onbekend = persoon is None or persoon.huishouden_id is None
+        if not onbekend:
+            melding.persoon, melding.huishouden_id = persoon, persoon.huishouden_id
     with transaction.atomic():
         melding.save()
+        if onbekend:
+            # the same melding for the volunteer, without a resident until the team matches it
+            _vraag_uit_buurtkamer(user, g, melding, kanaal)
         _stap(melding, Status.NIEUW, user)
         if aanbieder is not None:
             melding.uitkomst = Uitkomst.HH
@@ -455,9 +460,11 @@ def registreer_online_melding(gegevens: OnlineVraag) -> Melding | OnlineMelding:
         return online
 
 
-def _vraag_uit_buurtkamer(user, g: NieuweMelding, buurtkamer, kanaal: str) -> OnlineMelding:
+def _vraag_uit_buurtkamer(user, g: NieuweMelding, melding: Melding, kanaal: str) -> OnlineMelding:
     """A volunteer's question whose BSN and birth date match no resident with a household:
-    kept for a worker of the wijk to match, like an online question."""
+    the melding is kept without a resident and a worker of the wijk matches it, as with an
+    online question. The volunteer sees the melding as any other (call inside atomic)."""
+    buurtkamer = melding.buurtkamer
     with transaction.atomic():
         online = OnlineMelding.objects.create(
             vraag=g.vraag,
@@ -467,6 +474,7 @@ def _vraag_uit_buurtkamer(user, g: NieuweMelding, buurtkamer, kanaal: str) -> On
             postcode=buurtkamer.postcode,
             ontvangen_op=g.ontvangen_op,
             wijk_id=buurtkamer.wijk_id,
+            bezoek=melding,
         )
         audit.log(
             user,
@@ -498,15 +506,22 @@ def koppel_online_melding(user, pk: int, *, bsn: str, geboortedatum, kanaal: str
             raise PermissionDenied(
                 _("Deze online melding is al gekoppeld of valt buiten uw toegang.")
             )
-        melding = Melding.objects.create(
-            persoon=persoon,
-            huishouden_id=persoon.huishouden_id,
-            kanaal=Kanaal.ONLINE,
-            ontvangen_op=online.ontvangen_op,
-            vraag=online.vraag,
-            geregistreerd_door=user,
-        )
-        _stap(melding, Status.NIEUW, user, _("Online melding gekoppeld"))
+        if online.bezoek_id:
+            # a volunteer's question: the melding keeps its channel, buurtkamer and outcome
+            melding = Melding.objects.select_for_update(of=("self",)).get(pk=online.bezoek_id)
+            melding.persoon, melding.huishouden_id = persoon, persoon.huishouden_id
+            melding.save(update_fields=["persoon", "huishouden"])
+            _stap(melding, melding.status, user, _("Vraag uit de buurtkamer gekoppeld"))
+        else:
+            melding = Melding.objects.create(
+                persoon=persoon,
+                huishouden_id=persoon.huishouden_id,
+                kanaal=Kanaal.ONLINE,
+                ontvangen_op=online.ontvangen_op,
+                vraag=online.vraag,
+                geregistreerd_door=user,
+            )
+            _stap(melding, Status.NIEUW, user, _("Online melding gekoppeld"))
         online.melding = melding
         online.gekoppeld_door = user
         online.save(update_fields=["melding", "gekoppeld_door"])
