@@ -3,7 +3,7 @@
 Each batch runs in its own thread with its own database connection. The test holds a
 lock while both start, so that both are inside the pipeline before either may write;
 then it lets go. The chain state must be read under the batch's own lock: exactly one
-start is accepted, the other gets the retour code of a second start (TR074).
+start (or stop) is accepted, the other gets the retour code of a second one.
 
 SQLite: the in-memory test database cannot make a second writer wait (shared cache
 answers "table is locked" at once), so the threads work on a file copy of it, as
@@ -16,6 +16,7 @@ import time
 import pytest
 from django.db import connection, transaction
 
+from openwmo.berichten import services
 from openwmo.berichten.models import Bericht, Levering, Toewijzing
 from openwmo.berichten.verwerking import Invoer, verwerk
 
@@ -55,11 +56,19 @@ def _wacht_op_wachtenden(aantal, uiterlijk=15.0):
         time.sleep(0.05)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_twee_gelijktijdige_starts_voor_dezelfde_toewijzing(
-    consulent, aanbieder, mariska, tmp_path
+@pytest.mark.parametrize(
+    ("soort", "tweede"),
+    [
+        (Levering.Soort.START, "9074"),  # TR074: this start was delivered before
+        (Levering.Soort.STOP, "9415"),  # TR415: this start has been stopped for good
+    ],
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_twee_gelijktijdige_batches_voor_dezelfde_toewijzing(
+    soort, tweede, consulent, aanbieder, mariska, tmp_path
 ):
-    org, _ = aanbieder
+    """Two starts (305) or two stops (307, through the provider's service) at once."""
+    org, user = aanbieder
     t = keten.toewijzing(consulent, org, mariska, categorie="02")
     begin = keten.dagen(-5)
     berichten = [
@@ -68,6 +77,11 @@ def test_twee_gelijktijdige_starts_voor_dezelfde_toewijzing(
         )
         for i in ("START-A", "START-B")
     ]
+    start_id = None
+    if soort == Levering.Soort.STOP:
+        [r] = verwerk([Invoer(berichten[0], org)])
+        assert r.retourcodes == ["0200"]
+        start_id = Levering.objects.get().pk
     pad = None
     if connection.vendor == "sqlite":
         pad = tmp_path / "openwmo.sqlite3"
@@ -77,12 +91,15 @@ def test_twee_gelijktijdige_starts_voor_dezelfde_toewijzing(
             kopie.execute("PRAGMA journal_mode=WAL")  # as the settings leave a database
         kopie.close()
 
-    uitkomst = {}
+    uitkomst = []
 
     def batch(raw):
         def werk():
-            [r] = verwerk([Invoer(raw, org)])
-            uitkomst[raw] = r.retourcodes
+            if soort == Levering.Soort.START:
+                [r] = verwerk([Invoer(raw, org)])
+            else:
+                r = services.meld_stop(user, start_id, einddatum=keten.dagen(-1), reden="21")
+            uitkomst.append(tuple(r.retourcodes))
 
         return werk
 
@@ -103,22 +120,26 @@ def test_twee_gelijktijdige_starts_voor_dezelfde_toewijzing(
         assert not thread.is_alive()
         assert not fout, fout
 
-    assert sorted(map(tuple, uitkomst.values())) == [("0200",), ("9074",)]
+    assert sorted(uitkomst) == [("0200",), (tweede,)]
 
     telling = {}
 
     def tel():
-        telling["starts"] = Levering.objects.filter(
-            toewijzing_id=t.pk, soort=Levering.Soort.START, actief=True
+        telling["actief"] = Levering.objects.filter(
+            toewijzing_id=t.pk, soort=soort, actief=True
         ).count()
-        telling["berichten"] = sorted(
-            Bericht.objects.filter(berichttype="WMO305").values_list("identificatie", "status")
+        telling["berichten"] = list(
+            Bericht.objects.filter(
+                berichttype="WMO305" if soort == Levering.Soort.START else "WMO307"
+            ).values_list("status", flat=True)
         )
-        telling["gestart"] = Toewijzing.objects.get(pk=t.pk).gestart
+        telling["toewijzing"] = Toewijzing.objects.values_list("gestart", "gestopt").get(pk=t.pk)
 
     thread, fout = _in_thread(pad, tel)
     thread.join(60)
     assert not fout, fout
-    assert telling["starts"] == 1  # nothing double
-    assert [s for _, s in telling["berichten"]].count(Bericht.Status.GEACCEPTEERD) == 1
-    assert len(telling["berichten"]) == 2 and telling["gestart"] is True
+    assert telling["actief"] == 1  # nothing double
+    assert sorted(telling["berichten"]) == sorted(
+        [Bericht.Status.GEACCEPTEERD, Bericht.Status.AFGEKEURD]
+    )
+    assert telling["toewijzing"] == (True, soort == Levering.Soort.STOP)
