@@ -12,6 +12,7 @@ from openwmo.berichten.models import Bericht, Levering, Toewijzing, Verzoek
 from openwmo.demo.generator import seed
 
 from .test_codec import REFERENTIE, xsd
+from .test_xslt_differentieel import RAPPORT
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +45,21 @@ def test_demo_berichten_voldoen_aan_de_xsds():
             gecontroleerd += 1
     assert all(b.status == Bericht.Status.GEACCEPTEERD for b in berichten if b.richting == "in")
     assert gecontroleerd == len(berichten)  # every message itself has an official XSD
+
+
+def test_demo_heenberichten_zonder_bevinding_van_de_officiele_xslt():
+    """Every message the demo chain wrote (the gemeente's 301/319 and the providers' 305, 307,
+    315, 317, 323) passes the official validation XSLT with no finding."""
+    seed(600, 2026)
+    xslt = etree.XSLT(etree.parse(str(REFERENTIE / "xslt" / "iwmo-3.2-regels.xsl")))
+    per_soort: dict[str, int] = {}
+    for b in Bericht.objects.exclude(berichttype__in=["WMO325"]):
+        raw = bytes(b.inhoud)
+        rapport = xslt(etree.fromstring(raw)).getroot()
+        fouten = [
+            (fout.findtext(f"{RAPPORT}Code"), [loc.text for loc in fout.iter(f"{RAPPORT}Locatie")])
+            for fout in rapport.iter(f"{RAPPORT}Fout")
+        ]
+        assert not fouten, (b.berichttype, b.identificatie, fouten)
+        per_soort[b.berichttype] = per_soort.get(b.berichttype, 0) + 1
+    assert {"WMO301", "WMO305", "WMO307", "WMO315", "WMO319"} <= set(per_soort)
