@@ -336,9 +336,17 @@ class StopMelden(APIView):
 
 
 class TaakgerichtStartSerializer(serializers.Serializer):
+    """The provider states the client's data itself (no look-up by BSN); the gemeente
+    checks them against the register."""
+
     bsn = serializers.RegexField(
         r"^[0-9]{9}$", error_messages={"invalid": "Een BSN bestaat uit 9 cijfers."}
     )
+    achternaam = serializers.CharField(max_length=200)
+    voorvoegsel = serializers.CharField(max_length=10, required=False, allow_blank=True)
+    voorletters = serializers.CharField(max_length=12, required=False, allow_blank=True)
+    geboortedatum = serializers.DateField(error_messages=DATUM_FOUT)
+    geslacht = serializers.ChoiceField(["0", "1", "2"], required=False, default="0")
     product_categorie = serializers.CharField(max_length=2, required=False, allow_blank=True)
     begindatum = serializers.DateField(error_messages=DATUM_FOUT)
 

@@ -65,8 +65,22 @@ class StartForm(forms.Form):
     begindatum = forms.DateField(label=_("Werkelijke begindatum"), widget=DateInput())
 
 
-class TaakgerichtStartForm(CodeForm):
+class ClientGegevens(forms.Form):
+    """The client as the provider states it (for a new client it cannot look a resident
+    up by BSN; the gemeente checks the data against the register)."""
+
     bsn = forms.RegexField(**BSN_VELD)
+    achternaam = forms.CharField(label=_("Achternaam van de cliënt"), max_length=200)
+    voorvoegsel = forms.CharField(label=_("Voorvoegsel"), max_length=10, required=False)
+    voorletters = forms.CharField(label=_("Voorletters"), max_length=12, required=False)
+    geboortedatum = forms.DateField(label=_("Geboortedatum van de cliënt"), widget=DateInput())
+    geslacht = forms.ChoiceField(
+        label=_("Geslacht"),
+        choices=[("0", _("Onbekend")), ("1", _("Man")), ("2", _("Vrouw"))],
+    )
+
+
+class TaakgerichtStartForm(ClientGegevens, CodeForm):
     product_categorie = CodeKeuze("WMO020", label=_("Productcategorie"), required=False)
     begindatum = forms.DateField(label=_("Werkelijke begindatum"), widget=DateInput())
 

@@ -1126,35 +1126,49 @@ def meld_start(user, toewijzing_id, *, begindatum, kanaal=audit.Kanaal.UI):
     return _stuur_als_aanbieder(user, org, "305", client, kanaal)
 
 
-def _persoon_bij_bsn(user, bsn: str, kanaal):
-    from openwmo.inwoners.selectors import persoon_voor_bsn
+def meld_start_taakgericht(
+    user,
+    *,
+    bsn,
+    achternaam,
+    geboortedatum,
+    geslacht="0",
+    voorvoegsel="",
+    voorletters="",
+    product_categorie="",
+    begindatum,
+    kanaal=audit.Kanaal.UI,
+):
+    """305 without ToewijzingNummer under taakgericht funding (registration only).
 
-    persoon = persoon_voor_bsn(bsn)
-    if persoon is None:
-        raise ValidationError({"bsn": [_("Deze cliënt is bij de gemeente niet bekend.")]})
-    audit.log(
-        user,
-        actie=audit.Actie.LEZEN,
-        kanaal=kanaal,
-        doel=_doel(user),
-        object_type="persoon",
-        object_id=persoon.pk,
-        persoon_id=persoon.pk,
-        velden=["naam", "geboortedatum", "geslacht"],
-        toelichting="Cliëntgegevens voor een iWmo-bericht",
-    )
-    return persoon
-
-
-def meld_start_taakgericht(user, *, bsn, product_categorie="", begindatum, kanaal=audit.Kanaal.UI):
-    """305 without ToewijzingNummer under taakgericht funding (registration only)."""
+    There is no toewijzing, so the provider states the client's name, birth date and
+    gender itself: it may not look up a resident in the register by BSN (the gemeente
+    checks the data against the register)."""
     org = _eigen_organisatie(user)
     if not regels.bsn_geldig(bsn or ""):
         raise ValidationError({"bsn": [_("Dit BSN voldoet niet aan de elfproef.")]})
-    persoon = _persoon_bij_bsn(user, bsn, kanaal)
+    client = client_opgegeven(
+        bsn,
+        achternaam=achternaam,
+        geboortedatum=geboortedatum,
+        geslacht=geslacht,
+        voorvoegsel=voorvoegsel,
+        voorletters=voorletters,
+    )
     sp = {**_product(product_categorie, ""), "Begindatum": begindatum, "StatusAanlevering": "1"}
-    client = {**client_kort(persoon), "StartProducten": {"StartProduct": [sp]}}
+    client["StartProducten"] = {"StartProduct": [sp]}
     return _stuur_als_aanbieder(user, org, "305", client, kanaal)
+
+
+def _client_van_melding(lev) -> dict | None:
+    """The client block for a follow-up of a start or stop. With a toewijzing the provider
+    knows the client from the gemeente's 301; without one it repeats what it stated in its
+    own 305 (it reads nothing from the register)."""
+    if lev.toewijzing_id:
+        return client_kort(lev.persoon) if lev.persoon is not None else None
+    c = (schema.lees(bytes(lev.bericht.inhoud)).data or {}).get("Client") or {}
+    client = {k: c[k] for k in ("Bsn", "Geboortedatum", "Geslacht", "Naam") if k in c}
+    return client if client.get("Bsn") == lev.bsn else None
 
 
 def meld_stop(user, levering_id, *, einddatum, reden, kanaal=audit.Kanaal.UI):
@@ -1165,7 +1179,8 @@ def meld_stop(user, levering_id, *, einddatum, reden, kanaal=audit.Kanaal.UI):
         .filter(pk=levering_id, aanbieder=org, soort=Levering.Soort.START, actief=True)
         .first()
     )
-    if start is None or start.persoon is None:
+    client = _client_van_melding(start) if start is not None else None
+    if client is None:
         raise ValidationError({"niet_veldgebonden": [_("Deze startmelding bestaat niet.")]})
     sp = {}
     if start.toewijzingnummer is not None:
@@ -1181,7 +1196,7 @@ def meld_stop(user, levering_id, *, einddatum, reden, kanaal=audit.Kanaal.UI):
             "StatusAanlevering": "1",
         }
     )
-    client = {**client_kort(start.persoon), "StopProducten": {"StopProduct": [sp]}}
+    client["StopProducten"] = {"StopProduct": [sp]}
     return _stuur_als_aanbieder(user, org, "307", client, kanaal)
 
 
@@ -1193,7 +1208,8 @@ def verwijder_melding(user, levering_id, *, kanaal=audit.Kanaal.UI):
         .filter(pk=levering_id, aanbieder=org, actief=True)
         .first()
     )
-    if lev is None or lev.persoon is None:
+    client = _client_van_melding(lev) if lev is not None else None
+    if client is None:
         raise ValidationError({"niet_veldgebonden": [_("Deze melding bestaat niet.")]})
     sp = {}
     if lev.toewijzingnummer is not None:
@@ -1207,7 +1223,7 @@ def verwijder_melding(user, levering_id, *, kanaal=audit.Kanaal.UI):
     naam, nr = (
         ("StopProduct", "307") if lev.soort == Levering.Soort.STOP else ("StartProduct", "305")
     )
-    client = {**client_kort(lev.persoon), f"{naam}en": {naam: [sp]}}
+    client[f"{naam}en"] = {naam: [sp]}
     return _stuur_als_aanbieder(user, org, nr, client, kanaal)
 
 

@@ -1,5 +1,7 @@
 """Screens for the message exchange: provider portal and the gemeente's side. Thin."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -67,7 +69,13 @@ def overzicht(request):
 def bericht(request, pk):
     _require(request.user, BEIDE)
     b = selectors.bericht(request.user, pk, kanaal=Kanaal.UI)
-    return render(request, "berichten/bericht.html", {"b": b})
+    controle = []
+    if b.richting == Bericht.Richting.IN and b.berichttype in ("WMO305", "WMO307") and b.bsn:
+        # a start or stop without toewijzing carries the client as the provider states it
+        controle = selectors.clientcontrole(
+            request.user, SimpleNamespace(bericht=b, persoon=b.persoon)
+        )
+    return render(request, "berichten/bericht.html", {"b": b, "controle": controle})
 
 
 @login_required
@@ -270,6 +278,11 @@ def taakgericht_start(request):
             r = services.meld_start_taakgericht(
                 request.user,
                 bsn=d["bsn"],
+                achternaam=d["achternaam"],
+                voorvoegsel=d["voorvoegsel"],
+                voorletters=d["voorletters"],
+                geboortedatum=d["geboortedatum"],
+                geslacht=d["geslacht"],
                 product_categorie=d["product_categorie"],
                 begindatum=d["begindatum"],
             )
@@ -286,7 +299,8 @@ def taakgericht_start(request):
             "titel": _("Start melden zonder toewijzing (taakgericht)"),
             "uitleg": _(
                 "Bij taakgerichte financiering is er geen toewijzing per cliënt. U meldt de start "
-                "en stop wel, zodat de gemeente ziet wie ondersteuning krijgt."
+                "en stop wel, zodat de gemeente ziet wie ondersteuning krijgt. Vul de gegevens "
+                "van de cliënt zelf in; de gemeente controleert ze."
             ),
         },
     )

@@ -54,7 +54,13 @@ ACCESS = {
         "/api/v1/berichten/starts/",
         AANBIEDER,
         "post",
-        {"bsn": TAAKGERICHT_BSN, "product_categorie": "06", "begindatum": str(dagen(-2))},
+        {
+            "bsn": TAAKGERICHT_BSN,
+            "achternaam": "Jansen",
+            "geboortedatum": "1970-01-01",
+            "product_categorie": "06",
+            "begindatum": str(dagen(-2)),
+        },
     ),
     "api:berichten-verzoeken": ("/api/v1/berichten/verzoeken/", BEIDE, "get"),
     "api:berichten-verzoek-antwoord": (

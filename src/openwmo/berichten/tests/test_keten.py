@@ -172,7 +172,12 @@ def test_taakgericht_geen_toewijzing_wel_start_en_stop(consulent, aanbieder):
         toewijzing(consulent, org, p, "06")
     assert "taakgericht" in str(exc.value)
     r = services.meld_start_taakgericht(
-        user, bsn=p.bsn, product_categorie="06", begindatum=keten.dagen(-3)
+        user,
+        bsn=p.bsn,
+        achternaam=p.achternaam,
+        geboortedatum=p.geboortedatum,
+        product_categorie="06",
+        begindatum=keten.dagen(-3),
     )
     assert r.geaccepteerd, r.fouten
     start = Levering.objects.get()
@@ -182,7 +187,12 @@ def test_taakgericht_geen_toewijzing_wel_start_en_stop(consulent, aanbieder):
     # without a taakgericht contract a start needs a ToewijzingNummer (TR019)
     with pytest.raises(ValidationError) as exc:
         services.meld_start_taakgericht(
-            user, bsn=p.bsn, product_categorie="02", begindatum=keten.dagen(-3)
+            user,
+            bsn=p.bsn,
+            achternaam=p.achternaam,
+            geboortedatum=p.geboortedatum,
+            product_categorie="02",
+            begindatum=keten.dagen(-3),
         )
     assert "9019" in str(exc.value)
 

@@ -83,6 +83,9 @@ def test_taakgericht_via_formulier(client, aanbieder):
         "/berichten/starts/nieuw/",
         {
             "bsn": p.bsn,
+            "achternaam": p.achternaam,
+            "geboortedatum": p.geboortedatum.isoformat(),
+            "geslacht": "0",
             "product_categorie": "06",
             "begindatum": str(keten.dagen(-2)),
         },

@@ -80,6 +80,10 @@ def vul(rng: random.Random) -> dict:
             services.meld_start_taakgericht(
                 basis_user,
                 bsn=persoon.bsn,
+                achternaam=persoon.achternaam,
+                voorvoegsel=persoon.voorvoegsel,
+                geboortedatum=persoon.geboortedatum,
+                geslacht=persoon.geslacht,
                 product_categorie="02",
                 begindatum=vandaag - datetime.timedelta(days=rng.randint(1, 60)),
                 kanaal="systeem",
