@@ -38,24 +38,26 @@ class Gebeurtenis(StrEnum):
     ``voortgang``. Published by ``plannen.services.leg_evaluatie_vast``."""
 
 
-_abonnees: dict[Gebeurtenis, list[Callable]] = defaultdict(list)
+_abonnees: dict[Gebeurtenis, list[tuple[Callable, bool]]] = defaultdict(list)
 
 
-def abonneer(naam: str):
-    """Decorator: call the function with the event's data (keywords) after each commit
-    that published ``naam``. Registering the same function twice has no effect."""
+def abonneer(naam: str, *, per_reeks: bool = False):
+    """Decorator: call the function after each commit that published ``naam``, with the
+    event's data as keywords. With ``per_reeks`` it gets the whole series of one commit
+    at once (a list of data dicts), so it can handle a batch of thousands in a few
+    statements. Registering the same function twice has no effect."""
     soort = Gebeurtenis(naam)
 
     def registreer(functie: Callable) -> Callable:
-        if functie not in _abonnees[soort]:
-            _abonnees[soort].append(functie)
+        if (functie, per_reeks) not in _abonnees[soort]:
+            _abonnees[soort].append((functie, per_reeks))
         return functie
 
     return registreer
 
 
 def abonnees(naam: str) -> list[Callable]:
-    return list(_abonnees[Gebeurtenis(naam)])
+    return [functie for functie, _ in _abonnees[Gebeurtenis(naam)]]
 
 
 def publiceer(naam: str, **gegevens) -> None:
@@ -72,15 +74,15 @@ def publiceer_alle(naam: str, reeks: Iterable[dict]) -> None:
 
 
 def _bezorg(soort: Gebeurtenis, reeks: list[dict]) -> None:
-    # Runs after the commit. One transaction for the whole series (a batch of thousands of
-    # stops costs one commit, not one each); each call in its own savepoint, so a failing
-    # subscriber is logged, undoes only its own writes and stops neither the others nor
-    # turns the caller's finished work into an error.
+    # Runs after the commit, in one transaction for the whole series (a batch costs one
+    # commit, not one per event). Each call has its own savepoint: a failing subscriber
+    # is logged and undoes only its own writes; it stops neither the others nor turns
+    # the caller's finished work into an error.
     with transaction.atomic():
-        for gegevens in reeks:
-            for abonnee in list(_abonnees[soort]):
+        for abonnee, per_reeks in list(_abonnees[soort]):
+            for args, kwargs in [((reeks,), {})] if per_reeks else [((), g) for g in reeks]:
                 try:
                     with transaction.atomic():
-                        abonnee(**gegevens)
+                        abonnee(*args, **kwargs)
                 except Exception:
                     logger.exception("Abonnee %s op %s faalde", abonnee.__qualname__, soort)

@@ -11,11 +11,6 @@ def na_evaluatie(*, evaluatie_id, persoon_id, aanbieder_id, **_):
     services.bij_evaluatie(evaluatie_id, persoon_id=persoon_id, aanbieder_id=aanbieder_id)
 
 
-@abonneer(Gebeurtenis.LEVERING_GESTOPT)
-def na_stop(*, levering_id, persoon_id, aanbieder_id, reden_beeindiging, **_):
-    services.bij_einde(
-        levering_id,
-        persoon_id=persoon_id,
-        aanbieder_id=aanbieder_id,
-        reden_beeindiging=reden_beeindiging,
-    )
+@abonneer(Gebeurtenis.LEVERING_GESTOPT, per_reeks=True)
+def na_stops(reeks):
+    services.bij_einde(reeks)

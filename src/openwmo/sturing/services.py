@@ -163,11 +163,21 @@ def bij_evaluatie(evaluatie_id: int, *, persoon_id, aanbieder_id=None) -> None:
     nodig_uit(persoon_id, Aanleiding.EVALUATIE, evaluatie_id, aanbieder_id=aanbieder_id)
 
 
-def bij_einde(levering_id: int, *, persoon_id, aanbieder_id, reden_beeindiging: str) -> None:
-    """After a definitive stop message (iWmo 307, not a temporary stop)."""
-    if reden_beeindiging in ("", "20", "02"):
-        return
-    nodig_uit(persoon_id, Aanleiding.EINDE, levering_id, aanbieder_id)
+def bij_einde(stops: list[dict]) -> None:
+    """After definitive stop messages (iWmo 307, not a temporary stop): one invitation
+    per stop of a known resident, in one statement for a whole batch; a stop that
+    already has one is skipped."""
+    nieuw = [
+        Uitnodiging(
+            persoon_id=stop["persoon_id"],
+            aanleiding=Aanleiding.EINDE,
+            bron_id=stop["levering_id"],
+            aanbieder_id=stop["aanbieder_id"],
+        )
+        for stop in stops
+        if stop["persoon_id"] is not None and stop["reden_beeindiging"] not in ("", "20", "02")
+    ]
+    Uitnodiging.objects.bulk_create(nieuw, batch_size=500, ignore_conflicts=True)
 
 
 # --- figures computed ahead ---------------------------------------------------------------

@@ -33,7 +33,7 @@ def gehoord():
     g.abonneer(NAAM)(luister)
     g.abonneer(NAAM)(luister)  # twice registered, once called
     yield lijst
-    g._abonnees[NAAM].remove(luister)
+    g._abonnees[NAAM].remove((luister, False))
 
 
 def test_bezorging_na_de_commit_en_niet_na_een_rollback(
@@ -58,12 +58,12 @@ def test_een_falende_abonnee_houdt_de_rest_niet_tegen(
         Uitnodiging.objects.create(persoon=inwoner, aanleiding="einde", bron_id=99)
         raise ValueError("kapot")
 
-    g._abonnees[NAAM].insert(0, faal)
+    g._abonnees[NAAM].insert(0, (faal, False))
     try:
         with django_capture_on_commit_callbacks(execute=True):
             g.publiceer(NAAM, **stop(5))
     finally:
-        g._abonnees[NAAM].remove(faal)
+        g._abonnees[NAAM].remove((faal, False))
     assert [x["levering_id"] for x in gehoord] == [5]
     assert not Uitnodiging.objects.exists()  # the failing subscriber's write is undone
 
@@ -78,5 +78,17 @@ def test_onbekende_gebeurtenis_wordt_geweigerd():
 def test_abonnementen_staan_op_een_plek():
     from openwmo.sturing import abonnementen
 
-    assert g.abonnees(g.Gebeurtenis.LEVERING_GESTOPT) == [abonnementen.na_stop]
+    assert g.abonnees(g.Gebeurtenis.LEVERING_GESTOPT) == [abonnementen.na_stops]
     assert g.abonnees(g.Gebeurtenis.EVALUATIE_VASTGELEGD) == [abonnementen.na_evaluatie]
+
+
+def test_abonnee_per_reeks_krijgt_de_hele_reeks_in_een_keer(django_capture_on_commit_callbacks):
+    reeksen = []
+    g.abonneer(NAAM, per_reeks=True)(reeksen.append)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            g.publiceer_alle(NAAM, [stop(6), stop(7)])
+            g.publiceer(NAAM, **stop(8))
+    finally:
+        g._abonnees[NAAM].remove((reeksen.append, True))
+    assert [[x["levering_id"] for x in r] for r in reeksen] == [[6, 7], [8]]
