@@ -114,6 +114,8 @@ def test_toewijzing_start_stop_en_sturing(screen, keten):
     screen.menu("Toewijzingen")
     page.get_by_role("link", name="Start melden zonder toewijzing (taakgericht)").click()
     page.get_by_label("BSN van de cliënt").fill(keten["ahmed"].bsn)
+    page.get_by_label("Achternaam van de cliënt").fill("Yilmaz")
+    page.get_by_label("Geboortedatum van de cliënt").fill(keten["ahmed"].geboortedatum.isoformat())
     page.get_by_label("Productcategorie").select_option("06")
     page.get_by_label("Werkelijke begindatum").fill(dag(-3))
     page.get_by_role("button", name="Versturen").click()
