@@ -546,16 +546,21 @@ def vraag_rolwijziging_aan(
         verzoek.wijken.set(wijken)
         _stap(verzoek, Rolwijziging.Status.AANGEVRAAGD, door, reden)
         if not vier_ogen_nodig(nieuwe_rol):
-            _voer_rolwijziging_uit(door, verzoek, basis_url)
-            verzoek.status = Rolwijziging.Status.DOORGEVOERD
-            verzoek.save(update_fields=["status"])
-            _stap(
-                verzoek,
-                Rolwijziging.Status.DOORGEVOERD,
+            _doorvoeren(
                 door,
+                verzoek,
+                basis_url,
                 _("Direct doorgevoerd: deze rol leest geen persoonsgegevens."),
             )
     return verzoek
+
+
+def _doorvoeren(door, verzoek, basis_url, toelichting: str) -> None:
+    """Carry out a request and append the 'doorgevoerd' step."""
+    _voer_rolwijziging_uit(door, verzoek, basis_url)
+    verzoek.status = Rolwijziging.Status.DOORGEVOERD
+    verzoek.save(update_fields=["status"])
+    _stap(verzoek, Rolwijziging.Status.DOORGEVOERD, door, toelichting)
 
 
 def vraag_heractivering_aan(
@@ -667,13 +672,10 @@ def keur_rolwijziging_goed(
                 {"verzoek": [_("Een andere beheerder dan de aanvrager moet dit goedkeuren.")]}
             )
         _niet_zelf(door, verzoek.gebruiker, "verzoek")
-        _voer_rolwijziging_uit(door, verzoek, basis_url)
-        verzoek.status = Rolwijziging.Status.DOORGEVOERD
-        verzoek.save(update_fields=["status"])
-        _stap(
-            verzoek,
-            Rolwijziging.Status.DOORGEVOERD,
+        _doorvoeren(
             door,
+            verzoek,
+            basis_url,
             (toelichting or "").strip() or _("Goedgekeurd door een tweede beheerder."),
         )
     return verzoek
