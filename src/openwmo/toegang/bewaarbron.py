@@ -5,7 +5,8 @@ done, handed over, or with the household-help provider); its closing date is tha
 last step. It led to a provision when it went the household-help route, got a decision or
 was referred to aanvullende ondersteuning: then the Wmo client file term applies, otherwise
 the shorter term. Anonymising removes the resident, the question and everything said in
-Het gesprek, and keeps the dates, channel, route, outcome and triage result, so the
+Het gesprek, and the question as typed on the public form or in the buurtkamer (with its
+BSN and contact details), and keeps the dates, channel, route, outcome and triage result, so the
 steering counts stay the same.
 """
 
@@ -20,6 +21,7 @@ from .models import (
     Gesprek,
     Melding,
     Onderzoek,
+    OnlineMelding,
     Overdracht,
     Route,
     Status,
@@ -74,6 +76,9 @@ def anonimiseer(object_id: int) -> dict:
         ("gesprekken", Gesprek.objects.filter(melding=melding)),
         ("behoeften", Behoefte.objects.filter(melding=melding)),
         ("reacties op verslag", VerslagReactie.objects.filter(melding=melding)),
+        # the question as typed on the public form or in the buurtkamer (name, BSN, birth
+        # date, contact details): the melding keeps the dates the counts need
+        ("online vraag", OnlineMelding.objects.filter(Q(melding=melding) | Q(bezoek=melding))),
     ):
         aantal, _ = qs.delete()
         if aantal:

@@ -13,7 +13,7 @@ from openwmo.privacy.models import AuditRecord, Bewaarmarkering
 from openwmo.testing import factories as f
 from openwmo.toegang import selectors as toegang_selectors
 from openwmo.toegang import services as toegang
-from openwmo.toegang.models import Melding, MeldingStap
+from openwmo.toegang.models import Melding, MeldingStap, OnlineMelding
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,37 @@ def test_privacyfunctionaris_wijzigt_bewaartermijn_in_de_app(client, users):
     assert record.oude_waarden["jaren"] == 5 and record.nieuwe_waarden["jaren"] == 7
     client.force_login(users[Rol.BEHEERDER])
     assert client.post(url, {"jaren": "1", "toelichting": "Probeer het korter"}).status_code == 403
+
+
+def test_getypte_vraag_met_bsn_gaat_mee_met_de_melding(users, wijk):
+    """A volunteer's visitor whose BSN matched nobody: the typed name, BSN and birth date
+    (kept for the social team) are removed with the melding when its term has passed."""
+    kamer = f.BuurtkamerFactory(wijk=wijk)
+    vrijwilliger = users[Rol.VRIJWILLIGER]
+    melding = toegang.registreer_melding(
+        vrijwilliger,
+        toegang.NieuweMelding(
+            bsn=f.synthetic_bsn(901),
+            geboortedatum=datetime.date(1950, 3, 1),
+            naam="Bezoeker Zonnebloem",
+            kanaal="buurtkamer",
+            buurtkamer_id=kamer.pk,
+            ontvangen_op=timezone.now() - datetime.timedelta(hours=1),
+            vraag="Ik zoek iemand om mee te wandelen.",
+        ),
+        kanaal="ui",
+    )
+    toegang.leg_uitkomst_vast(
+        vrijwilliger, melding.pk, uitkomst="activiteit", toelichting="Wandelgroep", kanaal="ui"
+    )
+    assert OnlineMelding.objects.filter(bezoek=melding).exists()
+    toen = timezone.now() - datetime.timedelta(days=365 * 6 + 10)
+    MeldingStap.objects.filter(melding=melding).update(tijdstip=toen)
+
+    assert bewaren.markeer_verlopen() == 1
+    markering = Bewaarmarkering.objects.get()
+    bewaren.beoordeel(users[Rol.PRIVACY_FUNCTIONARIS], markering.pk, besluit="anonimiseren")
+    assert bewaren.voer_uit() == 1
+    assert not OnlineMelding.objects.exists()
+    melding.refresh_from_db()
+    assert melding.geanonimiseerd_op and melding.opgegeven_naam == ""
