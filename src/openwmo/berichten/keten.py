@@ -77,9 +77,11 @@ class Staat:
     # --- loading -----------------------------------------------------------------
     @classmethod
     def uit_database(cls, berichten: list[Gelezen], *, vandaag=None, vergrendel=False) -> "Staat":
-        """``vergrendel`` (inside the batch's transaction): the toewijzingen of the batch's
-        clients are read first, with a row lock (PostgreSQL), so a parallel batch for the
-        same toewijzingen waits until this one commits and then reads what it stored."""
+        """``vergrendel`` (inside the batch's transaction): the batch's clients (register
+        rows) and then their toewijzingen are read first, with a row lock (PostgreSQL), so
+        a parallel batch for the same client waits until this one commits and then reads
+        what it stored. A BSN that is not in the register has no row to lock: two batches
+        for such a client at once are not kept apart on PostgreSQL (SQLite: one writer)."""
         from openwmo.inwoners.selectors import persoon_ids_voor_bsns
         from openwmo.organisaties.models import Organisatie
 
@@ -101,6 +103,9 @@ class Staat:
             if client and "Verzoek" in client:
                 refs.add(client["Verzoek"]["ReferentieAanbieder"])
         soorten = {g.nr for g in berichten}
+        # the clients first (also when the batch names no toewijzing: a taakgericht
+        # 305/307, a 315, a 323), then their toewijzingen; every batch in this order
+        staat.personen = persoon_ids_voor_bsns(bsns, vergrendel=vergrendel)
         toewijzingen = []
         if vergrendel or soorten & {"301", "305", "307", "317", "323"}:
             qs = Toewijzing.objects.filter(bsn__in=bsns)
@@ -127,7 +132,6 @@ class Staat:
         ).values_list("richting", "afzender", "berichttype", "identificatie", "sha256"):
             if richting == Bericht.Richting.IN:
                 staat.berichten[(afz, typ, ident)].add(sha)
-        staat.personen = persoon_ids_voor_bsns(bsns)
         if soorten & {"301", "305", "307", "317", "323"}:
             for t in toewijzingen:
                 t.agb = agb_van.get(t.aanbieder_id, "")

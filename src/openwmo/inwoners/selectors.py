@@ -243,11 +243,17 @@ def persoon_op_identiteit(user, bsn: str, geboortedatum, postcode: str | None = 
     return qs.first()
 
 
-def persoon_ids_voor_bsns(bsns) -> dict[str, int]:
+def persoon_ids_voor_bsns(bsns, *, vergrendel=False) -> dict[str, int]:
     """For processing iWmo messages: which BSNs are residents of the municipality.
 
-    Message handling audits the persons it touches itself."""
-    return dict(Persoon.objects.filter(bsn__in=list(bsns)).values_list("bsn", "pk"))
+    ``vergrendel`` (inside the caller's transaction): the rows are locked in pk order, in
+    one query (PostgreSQL ``FOR UPDATE``; SQLite locks the whole file anyway), so two
+    batches for the same client run one after the other. A BSN without a row locks
+    nothing. Message handling audits the persons it touches itself."""
+    qs = Persoon.objects.filter(bsn__in=list(bsns))
+    if vergrendel:
+        qs = qs.select_for_update().order_by("pk")
+    return dict(qs.values_list("bsn", "pk"))
 
 
 def persoon_voor_bsn(bsn: str) -> Persoon | None:

@@ -143,3 +143,64 @@ def test_twee_gelijktijdige_batches_voor_dezelfde_toewijzing(
         [Bericht.Status.GEACCEPTEERD, Bericht.Status.AFGEKEURD]
     )
     assert telling["toewijzing"] == (True, soort == Levering.Soort.STOP)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_twee_gelijktijdige_taakgerichte_starts_zonder_toewijzing(aanbieder, mariska, tmp_path):
+    """Two taakgericht starts (305 without ToewijzingNummer) for the same client and
+    product at once: no toewijzing row to lock, so the client's register row keeps them
+    apart. PostgreSQL: the test holds the table of leveringen, so both batches read their
+    state before either can store a start; without the client lock both would pass."""
+    org, _ = aanbieder
+    berichten = [
+        keten.bericht_305(org.agb_code, mariska.bsn, categorie="06", ident=i)
+        for i in ("TAAK-A", "TAAK-B")
+    ]
+    pad = None
+    if connection.vendor == "sqlite":
+        pad = tmp_path / "openwmo.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(pad) as kopie:
+            connection.connection.backup(kopie)
+            kopie.execute("PRAGMA journal_mode=WAL")
+        kopie.close()
+
+    uitkomst = []
+
+    def batch(raw):
+        def werk():
+            [r] = verwerk([Invoer(raw, org)])
+            uitkomst.append(tuple(r.retourcodes))
+
+        return werk
+
+    if pad is None:
+        with transaction.atomic(), connection.cursor() as c:
+            c.execute(f'LOCK TABLE "{Levering._meta.db_table}" IN EXCLUSIVE MODE')
+            threads = [_in_thread(None, batch(raw)) for raw in berichten]
+            _wacht_op_wachtenden(2)
+    else:
+        blok = sqlite3.connect(pad, isolation_level=None)
+        blok.execute("BEGIN IMMEDIATE")
+        threads = [_in_thread(pad, batch(raw)) for raw in berichten]
+        time.sleep(1.5)
+        blok.execute("ROLLBACK")
+        blok.close()
+    for thread, fout in threads:
+        thread.join(60)
+        assert not thread.is_alive()
+        assert not fout, fout
+
+    assert sorted(uitkomst) == [("0200",), ("9074",)]  # as a second start one after another
+
+    telling = {}
+
+    def tel():
+        telling["actief"] = Levering.objects.filter(
+            bsn=mariska.bsn, soort=Levering.Soort.START, actief=True
+        ).count()
+
+    thread, fout = _in_thread(pad, tel)
+    thread.join(60)
+    assert not fout, fout
+    assert telling["actief"] == 1
