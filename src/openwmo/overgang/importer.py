@@ -238,6 +238,8 @@ def _rijen_csv(inhoud: bytes):
         tekst = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Bestandsfout([Fout(0, "bestand", _("Het bestand is geen UTF-8-tekst."))]) from exc
+    if "\x00" in tekst:  # csv reads it since Python 3.11, no database may store it
+        raise _fout(_("Het CSV-bestand is niet te lezen: het bevat een NUL-teken."))
     if tekst.count("\n") > grens("OVERGANG_IMPORT_MAX_REGELS") + 1:
         raise _te_veel_regels()
     lengte = grens("OVERGANG_IMPORT_MAX_REGELLENGTE")
