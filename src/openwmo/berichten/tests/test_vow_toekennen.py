@@ -79,6 +79,37 @@ def ken_toe(consulent, org, raw, ref="VOW-1") -> dict:
     return {tp["ToewijzingNummer"]: tp for tp in tps}
 
 
+def omvang_wijzigen(consulent, org, persoon, *, volume, frequentie, wens):
+    """A toewijzing of 02TO2 (hours, ending in 100 days) and a granted VOW that changes its
+    omvang; ``wens(t)`` gives (GewensteIngangsdatum, Einddatum, new volume)."""
+    t = toewijzing(
+        consulent,
+        org,
+        persoon,
+        product_code="02TO2",
+        volume=volume,
+        eenheid="04",
+        frequentie=frequentie,
+        einddatum=keten.dagen(100),
+    )
+    ingang, einde, nieuw_volume = wens(t)
+    raw = vow(
+        org,
+        persoon,
+        te_wijzigen=[
+            {
+                "ToewijzingNummer": t.nummer,
+                "GewensteIngangsdatum": ingang,
+                "Einddatum": einde,
+                "Omvang": {"Volume": nieuw_volume, "Eenheid": "04", "Frequentie": frequentie},
+            }
+        ],
+    )
+    tps = ken_toe(consulent, org, raw)
+    t.refresh_from_db()
+    return t, tps
+
+
 def test_budget_wijzigen_geeft_een_301_met_het_nieuwe_budget(consulent, aanbieder, mariska):
     org, _ = aanbieder
     t = toewijzing(consulent, org, mariska, budget=50000, einddatum=keten.dagen(200))
@@ -126,30 +157,14 @@ def test_omvang_en_einddatum_samen_iv093(consulent, aanbieder, mariska):
     """A weekly volume the old toewijzing cannot absorb: it ends the day before, a new
     number starts and keeps the requested end date."""
     org, _ = aanbieder
-    t = toewijzing(
+    t, tps = omvang_wijzigen(
         consulent,
         org,
         mariska,
-        product_code="02TO2",
         volume=3,
-        eenheid="04",
         frequentie="2",
-        einddatum=keten.dagen(100),
+        wens=lambda t: (keten.dagen(5), keten.dagen(60), 5),
     )
-    raw = vow(
-        org,
-        mariska,
-        te_wijzigen=[
-            {
-                "ToewijzingNummer": t.nummer,
-                "GewensteIngangsdatum": keten.dagen(5),
-                "Einddatum": keten.dagen(60),
-                "Omvang": {"Volume": 5, "Eenheid": "04", "Frequentie": "2"},
-            }
-        ],
-    )
-    tps = ken_toe(consulent, org, raw)
-    t.refresh_from_db()
     nieuw = Toewijzing.objects.exclude(pk=t.pk).get()
     assert (t.einddatum, t.volume, t.reden_wijziging) == (keten.dagen(4), 3, "12")
     assert (nieuw.ingangsdatum, nieuw.einddatum, nieuw.volume) == (
@@ -165,30 +180,14 @@ def test_omvang_en_einddatum_samen_iv093(consulent, aanbieder, mariska):
 
 def test_totaalvolume_wijzigt_op_hetzelfde_nummer(consulent, aanbieder, mariska):
     org, _ = aanbieder
-    t = toewijzing(
+    t, tps = omvang_wijzigen(
         consulent,
         org,
         mariska,
-        product_code="02TO2",
         volume=40,
-        eenheid="04",
         frequentie="6",
-        einddatum=keten.dagen(100),
+        wens=lambda t: (t.ingangsdatum, keten.dagen(150), 60),
     )
-    raw = vow(
-        org,
-        mariska,
-        te_wijzigen=[
-            {
-                "ToewijzingNummer": t.nummer,
-                "GewensteIngangsdatum": t.ingangsdatum,
-                "Einddatum": keten.dagen(150),
-                "Omvang": {"Volume": 60, "Eenheid": "04", "Frequentie": "6"},
-            }
-        ],
-    )
-    tps = ken_toe(consulent, org, raw)
-    t.refresh_from_db()
     assert Toewijzing.objects.count() == 1
     assert (t.volume, t.einddatum, t.reden_wijziging) == (60, keten.dagen(150), "12")
     assert tps[t.nummer]["Omvang"]["Volume"] == 60
@@ -308,30 +307,14 @@ def test_nieuwe_weekomvang_vanaf_het_begin_verwijdert_de_oude(consulent, aanbied
     """A new weekly omvang from the toewijzing's own start leaves nothing of the old one:
     it is removed (13) and the new number takes its place, in one 301."""
     org, _ = aanbieder
-    t = toewijzing(
+    t, tps = omvang_wijzigen(
         consulent,
         org,
         mariska,
-        product_code="02TO2",
         volume=3,
-        eenheid="04",
         frequentie="2",
-        einddatum=keten.dagen(100),
+        wens=lambda t: (t.ingangsdatum, keten.dagen(100), 4),
     )
-    raw = vow(
-        org,
-        mariska,
-        te_wijzigen=[
-            {
-                "ToewijzingNummer": t.nummer,
-                "GewensteIngangsdatum": t.ingangsdatum,
-                "Einddatum": keten.dagen(100),
-                "Omvang": {"Volume": 4, "Eenheid": "04", "Frequentie": "2"},
-            }
-        ],
-    )
-    tps = ken_toe(consulent, org, raw)
-    t.refresh_from_db()
     nieuw = Toewijzing.objects.exclude(pk=t.pk).get()
     assert (t.reden_wijziging, t.einddatum) == ("13", t.ingangsdatum)
     assert (nieuw.ingangsdatum, nieuw.volume) == (t.ingangsdatum, 4)
