@@ -56,6 +56,37 @@ def _wacht_op_wachtenden(aantal, uiterlijk=15.0):
         time.sleep(0.05)
 
 
+def _houd_toewijzing_vast(t):
+    Toewijzing.objects.select_for_update().get(pk=t.pk)
+
+
+def _houd_leveringen_vast():
+    with connection.cursor() as c:
+        c.execute(f'LOCK TABLE "{Levering._meta.db_table}" IN EXCLUSIVE MODE')
+
+
+def _samen(pad, werken, houd_vast):
+    """Run the batches in threads so that they overlap for sure: on PostgreSQL while
+    ``houd_vast`` holds a lock until both wait for it, on SQLite (file ``pad``) while
+    another connection holds the write lock of the file."""
+    if pad is None:
+        with transaction.atomic():
+            houd_vast()
+            threads = [_in_thread(None, werk) for werk in werken]
+            _wacht_op_wachtenden(len(werken))
+    else:
+        blok = sqlite3.connect(pad, isolation_level=None)
+        blok.execute("BEGIN IMMEDIATE")
+        threads = [_in_thread(pad, werk) for werk in werken]
+        time.sleep(1.5)
+        blok.execute("ROLLBACK")
+        blok.close()
+    for thread, fout in threads:
+        thread.join(60)
+        assert not thread.is_alive()
+        assert not fout, fout
+
+
 @pytest.mark.parametrize(
     ("soort", "tweede"),
     [
@@ -103,22 +134,8 @@ def test_twee_gelijktijdige_batches_voor_dezelfde_toewijzing(
 
         return werk
 
-    if pad is None:  # PostgreSQL: hold the toewijzing until both batches wait for a lock
-        with transaction.atomic():
-            Toewijzing.objects.select_for_update().get(pk=t.pk)
-            threads = [_in_thread(None, batch(raw)) for raw in berichten]
-            _wacht_op_wachtenden(2)
-    else:  # SQLite: hold the write lock of the file while both batches start
-        blok = sqlite3.connect(pad, isolation_level=None)
-        blok.execute("BEGIN IMMEDIATE")
-        threads = [_in_thread(pad, batch(raw)) for raw in berichten]
-        time.sleep(1.5)
-        blok.execute("ROLLBACK")
-        blok.close()
-    for thread, fout in threads:
-        thread.join(60)
-        assert not thread.is_alive()
-        assert not fout, fout
+    # PostgreSQL: hold the toewijzing until both batches wait for a lock
+    _samen(pad, [batch(raw) for raw in berichten], lambda: _houd_toewijzing_vast(t))
 
     assert sorted(uitkomst) == [("0200",), (tweede,)]
 
@@ -174,22 +191,7 @@ def test_twee_gelijktijdige_taakgerichte_starts_zonder_toewijzing(aanbieder, mar
 
         return werk
 
-    if pad is None:
-        with transaction.atomic(), connection.cursor() as c:
-            c.execute(f'LOCK TABLE "{Levering._meta.db_table}" IN EXCLUSIVE MODE')
-            threads = [_in_thread(None, batch(raw)) for raw in berichten]
-            _wacht_op_wachtenden(2)
-    else:
-        blok = sqlite3.connect(pad, isolation_level=None)
-        blok.execute("BEGIN IMMEDIATE")
-        threads = [_in_thread(pad, batch(raw)) for raw in berichten]
-        time.sleep(1.5)
-        blok.execute("ROLLBACK")
-        blok.close()
-    for thread, fout in threads:
-        thread.join(60)
-        assert not thread.is_alive()
-        assert not fout, fout
+    _samen(pad, [batch(raw) for raw in berichten], _houd_leveringen_vast)
 
     assert sorted(uitkomst) == [("0200",), ("9074",)]  # as a second start one after another
 
