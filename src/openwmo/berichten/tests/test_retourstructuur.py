@@ -19,6 +19,7 @@ from openwmo.berichten import schema
 from openwmo.berichten.verwerking import Invoer, verwerk
 
 from .test_codec import REFERENTIE, RETOURVOORBEELDEN
+from .test_xslt_differentieel import RAPPORT
 
 pytestmark = pytest.mark.django_db
 
@@ -256,6 +257,11 @@ def test_325_met_afgewezen_prestatie_heeft_de_officiele_structuur():
     decl = doc.find(f"{{{ns}}}Header/{{{ns}}}DeclaratieIdentificatie")
     assert [etree.QName(k).localname for k in decl] == ["Identificatie", "Dagtekening"]
     assert [k.text for k in decl] == ["765432199", "2023-05-06"]
+    # both 325s (all approved, and one with rejected prestaties) pass the official XSLT
+    xslt = etree.XSLT(etree.parse(str(REFERENTIE / "xslt" / "iwmo-3.2-regels.xsl")))
+    for antwoord in (r[0].retour, r[1].retour):
+        rapport = xslt(etree.fromstring(antwoord)).getroot()
+        assert not [etree.tostring(f) for f in rapport.iter(f"{RAPPORT}Fout")]
 
 
 @pytest.mark.parametrize("heen", ["301", "305", "307", "315"])
